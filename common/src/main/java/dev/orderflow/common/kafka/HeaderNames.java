@@ -1,0 +1,47 @@
+package dev.orderflow.common.kafka;
+
+/**
+ * Every Kafka header name the pipeline reads or writes, in one place (design.md, "Contracts").
+ * Values are UTF-8 strings unless noted; times are epoch milliseconds written as decimal strings so
+ * that kcat and the ops tool show them as they are.
+ */
+public final class HeaderNames {
+  private HeaderNames() {}
+
+  /** Follows an order from intake to the Meta call. */
+  public static final String CORRELATION_ID = "correlation-id";
+
+  /** Set by vendors who want a reply keyed to their own request id; copied to the rejection. */
+  public static final String VENDOR_REQUEST_ID = "vendor-request-id";
+
+  // Rejections (orders.rejected.v1) and unroutable records (notify.unroutable.v1).
+  public static final String REJECT_REASON = "reject.reason";
+  public static final String UNROUTABLE_REASON = "unroutable.reason";
+  public static final String UNROUTABLE_DETAIL = "unroutable.detail";
+
+  // Retry hops (notify.<platform>.retry.<delay>).
+  public static final String RETRY_ATTEMPTS = "retry.attempts";
+  public static final String RETRY_DUE_AT = "retry.due-at";
+  public static final String RETRY_TIER = "retry.tier";
+  public static final String RETRY_FIRST_FAILURE_AT = "retry.first-failure-at";
+
+  // Dead letters (notify.<platform>.dlq.v1); diagnostic, stripped on replay.
+  public static final String DLQ_PREFIX = "dlq.";
+  public static final String DLQ_ORIGINAL_TOPIC = "dlq.original.topic";
+  public static final String DLQ_ORIGINAL_PARTITION = "dlq.original.partition";
+  public static final String DLQ_ORIGINAL_OFFSET = "dlq.original.offset";
+  public static final String DLQ_ORIGINAL_TIMESTAMP = "dlq.original.timestamp";
+  public static final String DLQ_SERVICE = "dlq.service";
+  public static final String DLQ_ERROR_CLASS = "dlq.error.class";
+  public static final String DLQ_ERROR_CODE = "dlq.error.code";
+  public static final String DLQ_ERROR_SUBCODE = "dlq.error.subcode";
+  public static final String DLQ_ERROR_MESSAGE = "dlq.error.message";
+  public static final String DLQ_HTTP_STATUS = "dlq.http.status";
+  public static final String DLQ_FBTRACE_ID = "dlq.fbtrace.id";
+  public static final String DLQ_ATTEMPTS = "dlq.attempts";
+  public static final String DLQ_FIRST_FAILURE_AT = "dlq.first-failure-at";
+  public static final String DLQ_LAST_FAILURE_AT = "dlq.last-failure-at";
+
+  /** How many times the ops tool has replayed this record; kept across replays. */
+  public static final String REPLAY_COUNT = "replay.count";
+}

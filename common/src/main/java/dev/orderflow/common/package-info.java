@@ -1,0 +1,2 @@
+/** Shared plumbing of every service: config, Kafka settings, serde, registry, AWS, metrics. */
+package dev.orderflow.common;

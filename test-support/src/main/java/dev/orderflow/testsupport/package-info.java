@@ -1,0 +1,2 @@
+/** Real Kafka, schema registry and DynamoDB for tests, with names unique per test. */
+package dev.orderflow.testsupport;
