@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -105,7 +106,7 @@ final class GraphEndpoint implements HttpHandler {
   private static Reply noSuchObject(String method, String id, Platform platform) {
     String details =
         "Unsupported %s request. Object with ID '%s' does not exist, cannot be loaded due to"
-                .formatted(method.toLowerCase(), id)
+                .formatted(method.toLowerCase(Locale.ROOT), id)
             + " missing permissions, or does not support this operation";
     return new Reply.Failure(GraphError.of(100, 33, details), platform);
   }

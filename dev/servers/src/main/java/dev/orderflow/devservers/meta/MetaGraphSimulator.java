@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "meta-graph-simulator",
     mixinStandardHelpOptions = true,
+    showDefaultValues = true,
     description = "Simulates Meta's WhatsApp and Instagram send APIs on 127.0.0.1.")
 public final class MetaGraphSimulator implements Callable<Integer> {
 
@@ -49,13 +50,15 @@ public final class MetaGraphSimulator implements Callable<Integer> {
   @Option(
       names = "--whatsapp-phone-number-id",
       split = ",",
-      defaultValue = SimulatorSettings.DEFAULT_PHONE_NUMBER_ID)
+      defaultValue = SimulatorSettings.DEFAULT_PHONE_NUMBER_ID,
+      description = "WhatsApp phone-number id(s).")
   List<String> phoneNumberIds;
 
   @Option(
       names = "--instagram-token",
       defaultValue =
-          "${env:META_SIM_INSTAGRAM_TOKEN:-" + SimulatorSettings.DEFAULT_INSTAGRAM_TOKEN + "}")
+          "${env:META_SIM_INSTAGRAM_TOKEN:-" + SimulatorSettings.DEFAULT_INSTAGRAM_TOKEN + "}",
+      description = "The one valid Instagram token (env META_SIM_INSTAGRAM_TOKEN).")
   String instagramToken;
 
   @Option(
