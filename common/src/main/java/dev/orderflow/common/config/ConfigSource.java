@@ -1,14 +1,7 @@
 package dev.orderflow.common.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -51,8 +43,8 @@ public final class ConfigSource {
    * --config <path>} / {@code --config=<path>} or {@value #CONFIG_FILE_ENV}, then {@code env}.
    */
   public static ConfigSource load(String defaultsResource, String[] args, Map<String, String> env) {
-    Map<String, String> merged = new HashMap<>(classpathDefaults(defaultsResource));
-    configFile(args, env).ifPresent(path -> merged.putAll(readFile(path)));
+    Map<String, String> merged = new HashMap<>(PropertiesFiles.classpath(defaultsResource));
+    PropertiesFiles.named(args, env).ifPresent(path -> merged.putAll(PropertiesFiles.read(path)));
     return new ConfigSource(merged, env);
   }
 
@@ -185,46 +177,5 @@ public final class ConfigSource {
       }
     }
     return null;
-  }
-
-  private static Optional<Path> configFile(String[] args, Map<String, String> env) {
-    if (args.length == 1 && args[0].startsWith("--config=")) {
-      return Optional.of(Path.of(args[0].substring("--config=".length())));
-    }
-    if (args.length == 2 && args[0].equals("--config")) {
-      return Optional.of(Path.of(args[1]));
-    }
-    if (args.length > 0) {
-      throw new ConfigException("arguments", "--config <file> or none", String.join(" ", args));
-    }
-    String fromEnv = env.get(CONFIG_FILE_ENV);
-    return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv));
-  }
-
-  private static Map<String, String> readFile(Path path) {
-    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return toMap(reader);
-    } catch (IOException e) {
-      throw new ConfigException("--config", "a readable properties file", path.toString());
-    }
-  }
-
-  private static Map<String, String> classpathDefaults(String resource) {
-    if (resource == null) {
-      return Map.of();
-    }
-    try (InputStream in = ConfigSource.class.getClassLoader().getResourceAsStream(resource)) {
-      return in == null ? Map.of() : toMap(new InputStreamReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new ConfigException(resource, "a readable classpath resource", resource);
-    }
-  }
-
-  private static Map<String, String> toMap(Reader reader) throws IOException {
-    Properties props = new Properties();
-    props.load(reader);
-    Map<String, String> map = new HashMap<>();
-    props.stringPropertyNames().forEach(k -> map.put(k, props.getProperty(k)));
-    return map;
   }
 }
