@@ -15,12 +15,15 @@ final class KafkaClusters {
   private KafkaClusters() {}
 
   static KafkaCluster start(KafkaMode mode, StackSettings settings) {
-    return switch (mode) {
-      case STACK -> stack(settings);
-      case CONTAINER -> container();
-      case IN_PROCESS -> inProcess();
-      case AUTO -> throw new IllegalArgumentException("resolve AUTO first");
-    };
+    KafkaCluster cluster =
+        switch (mode) {
+          case STACK -> stack(settings);
+          case CONTAINER -> container();
+          case IN_PROCESS -> inProcess();
+          case AUTO -> throw new IllegalArgumentException("resolve AUTO first");
+        };
+    LOGGER.info("tests use Kafka mode={} bootstrap={}", mode, cluster.bootstrapServers());
+    return cluster;
   }
 
   static boolean dockerAvailable() {

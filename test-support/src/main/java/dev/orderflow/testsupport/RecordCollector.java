@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +39,8 @@ public final class RecordCollector implements AutoCloseable {
   /** Polls once (at most 200 ms) and returns every record collected so far, oldest first. */
   public List<ConsumerRecord<byte[], byte[]>> poll() {
     if (!assigned && !assign()) {
+      // The topic has no metadata yet: wait one poll interval rather than spin on metadata calls.
+      LockSupport.parkNanos(POLL.toNanos());
       return List.copyOf(records);
     }
     consumer.poll(POLL).forEach(records::add);

@@ -2,6 +2,7 @@ package dev.orderflow.testsupport;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,15 @@ class InProcessKafkaIT {
     assertThat(stack.drain(topic, 1, WAIT))
         .extracting(r -> new String(r.value(), UTF_8))
         .containsExactly("committed");
+  }
+
+  @Test
+  void drainingATopicThatNeverGetsRecordsFailsSayingHowManyArrived(TestStack stack) {
+    String topic = stack.uniqueTopic("never.created");
+
+    assertThatThrownBy(() -> stack.drain(topic, 1, Duration.ofSeconds(1)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessage("expected at least 1 records on " + topic + " within PT1S, got 0");
   }
 
   private static byte[] bytes(String text) {
