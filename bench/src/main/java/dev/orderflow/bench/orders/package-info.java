@@ -1,0 +1,2 @@
+/** Buyers and orders a run produces, and what each must become at the end of the pipeline. */
+package dev.orderflow.bench.orders;

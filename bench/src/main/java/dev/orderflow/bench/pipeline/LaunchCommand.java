@@ -1,0 +1,77 @@
+package dev.orderflow.bench.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * How a service's JVM is started: its shaded jar ({@code <module>/target/*.jar} with a {@code
+ * Main-Class}) when one is built, otherwise its {@code main} class on the given class path (the
+ * test class path of a module that depends on the service).
+ */
+public record LaunchCommand(List<String> jvmAndTarget, String description) {
+
+  /** Small heaps and the serial collector: four services and the broker share two cores. */
+  static final List<String> JVM_OPTIONS =
+      List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  public static LaunchCommand of(ServiceKind kind, Path repositoryRoot, String fallbackClassPath) {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(JVM_OPTIONS);
+    Optional<Path> jar = shadedJar(repositoryRoot.resolve(kind.module()).resolve("target"));
+    if (jar.isPresent()) {
+      command.add("-jar");
+      command.add(jar.get().toString());
+      return new LaunchCommand(command, jar.get().toString());
+    }
+    command.add("-cp");
+    command.add(fallbackClassPath);
+    command.add(kind.mainClass());
+    return new LaunchCommand(command, kind.mainClass() + " on the class path");
+  }
+
+  /** Whether a service can be started at all: a shaded jar, or its main class loadable here. */
+  public static boolean available(ServiceKind kind, Path repositoryRoot) {
+    if (shadedJar(repositoryRoot.resolve(kind.module()).resolve("target")).isPresent()) {
+      return true;
+    }
+    try {
+      Class.forName(kind.mainClass(), false, LaunchCommand.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
+  static Optional<Path> shadedJar(Path target) {
+    if (!Files.isDirectory(target)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> files = Files.list(target)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".jar"))
+          .filter(p -> !p.getFileName().toString().startsWith("original-"))
+          .filter(LaunchCommand::hasMainClass)
+          .findFirst();
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + target, e);
+    }
+  }
+
+  private static boolean hasMainClass(Path jar) {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.getManifest() != null
+          && file.getManifest().getMainAttributes().getValue("Main-Class") != null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.orderflow.bench.pipeline;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/** Clients of the stack's Kafka, DynamoDB and Secrets Manager, closed together. */
+public final class StackClients implements AutoCloseable {
+  private final StackAddresses stack;
+  private final Admin admin;
+  private final DynamoDbClient dynamoDb;
+  private final SecretsManagerClient secrets;
+
+  public StackClients(StackAddresses stack) {
+    this.stack = stack;
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    this.admin = Admin.create(props);
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    UrlConnectionHttpClient.Builder http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(Duration.ofSeconds(10));
+    this.dynamoDb =
+        DynamoDbClient.builder()
+            .endpointOverride(stack.dynamoDbEndpoint())
+            .region(Region.of(stack.awsRegion()))
+            .credentialsProvider(credentials)
+            .httpClientBuilder(http)
+            .build();
+    this.secrets =
+        SecretsManagerClient.builder()
+            .endpointOverride(stack.secretsEndpoint())
+            .region(Region.of(stack.awsRegion()))
+            .credentialsProvider(credentials)
+            .httpClientBuilder(http)
+            .build();
+  }
+
+  public StackAddresses stack() {
+    return stack;
+  }
+
+  public Admin admin() {
+    return admin;
+  }
+
+  public DynamoDbClient dynamoDb() {
+    return dynamoDb;
+  }
+
+  public SecretsManagerClient secrets() {
+    return secrets;
+  }
+
+  /** Like a vendor's producer: idempotent, acks=all, small batches for low latency. */
+  public KafkaProducer<byte[], byte[]> producer(String clientId) {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    return new KafkaProducer<>(props);
+  }
+
+  @Override
+  public void close() {
+    admin.close(Duration.ofSeconds(5));
+    dynamoDb.close();
+    secrets.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** Runs the pipeline's services as separate processes against the stack, named per run. */
+package dev.orderflow.bench.pipeline;
