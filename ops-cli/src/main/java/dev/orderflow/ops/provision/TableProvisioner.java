@@ -1,7 +1,9 @@
 package dev.orderflow.ops.provision;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -10,9 +12,12 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /** Creates missing DynamoDB tables (waiting until active) and turns on their TTL. */
 final class TableProvisioner {
+  private static final Duration POLL = Duration.ofMillis(200);
+
   private final DynamoDbClient dynamo;
   private final ProvisionReport report;
   private final TimeToLive timeToLive;
@@ -60,7 +65,20 @@ final class TableProvisioner {
             .attributeDefinitions(attributes(table))
             .billingMode(BillingMode.PAY_PER_REQUEST)
             .build());
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(table.name()));
+    try (DynamoDbWaiter waiter = activeTableWaiter()) {
+      waiter.waitUntilTableExists(b -> b.tableName(table.name()));
+    }
+  }
+
+  // The SDK's default waiter polls every 20 s; a new table (and dynalite's in particular) is
+  // usually
+  // active in well under a second.
+  private DynamoDbWaiter activeTableWaiter() {
+    return DynamoDbWaiter.builder()
+        .client(dynamo)
+        .overrideConfiguration(
+            w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(POLL)).maxAttempts(600))
+        .build();
   }
 
   private static List<KeySchemaElement> keySchema(TableSpec table) {
