@@ -17,7 +17,8 @@ cd "$ROOT_DIR"
 
 fetch_kafka() {
   [ -f "$STACK_DIR/kafka/libs/kafka_2.13-4.3.1.jar" ] && return 0
-  local t=$(now)
+  local t
+  t=$(now)
   log "fetching Kafka jars from Maven Central"
   "${MAVEN_STACK[@]}" dependency:copy-dependencies@kafka-jars
   log "Kafka jars fetched in $(elapsed "$t")"
@@ -25,7 +26,8 @@ fetch_kafka() {
 
 fetch_apicurio() {
   [ -f "$STACK_DIR/apicurio/quarkus-run.jar" ] && return 0
-  local t=$(now)
+  local t
+  t=$(now)
   log "fetching Apicurio Registry from Maven Central"
   "${MAVEN_STACK[@]}" dependency:copy@apicurio-dist
   mkdir -p "$STACK_DIR/apicurio"
@@ -36,7 +38,8 @@ fetch_apicurio() {
 
 install_dynalite() {
   [ -x "$STACK_SRC/node_modules/.bin/dynalite" ] && return 0
-  local t=$(now)
+  local t
+  t=$(now)
   log "installing dynalite (npm ci)"
   (cd "$STACK_SRC" && npm ci --no-audit --no-fund --loglevel=error)
   log "dynalite installed in $(elapsed "$t")"
@@ -49,7 +52,8 @@ build_jars() {
   stale "$DEV_SERVERS_JAR" dev/servers/src dev/servers/pom.xml && modules+=(dev/servers)
   stale "$OPS_CLI_JAR" ops-cli/src ops-cli/pom.xml common/src common/pom.xml && modules+=(ops-cli)
   [ ${#modules[@]} -gt 0 ] || return 0
-  local list t=$(now)
+  local list t
+  t=$(now)
   list=$(IFS=,; echo "${modules[*]}")
   log "building $list"
   local build=(./mvnw -q -B -pl "$list" -am package -DskipTests -Dspotless.check.skip=true)
@@ -58,9 +62,22 @@ build_jars() {
   log "built $list in $(elapsed "$t")"
 }
 
+# Class-data sharing archives (one per part, rebuilt by the JVM when its class path changes) cut the
+# JVMs' start-up, which dominates the stack's start on two busy cores.
+cds() { echo "-XX:+AutoCreateSharedArchive" "-XX:SharedArchiveFile=$STACK_DIR/cds/$1.jsa"; }
+mkdir -p "$STACK_DIR/cds"
+
 # --- Parts ---------------------------------------------------------------------------------------
 
-declare -A STARTED_AT
+declare -A LAUNCHED_AT TIMEOUT_S
+LAUNCHING=()
+
+# started NAME TIMEOUT: records that NAME was just launched and how long it may take to answer.
+started() {
+  LAUNCHED_AT[$1]=$(now)
+  TIMEOUT_S[$1]=$2
+  LAUNCHING+=("$1")
+}
 
 start_kafka() {
   [ -n "$(part_pid kafka)" ] && { log "kafka already running"; return 0; }
@@ -77,19 +94,21 @@ start_kafka() {
       -c "$dir/server.properties" --standalone >"$LOG_DIR/kafka-format.log" 2>&1 ||
       { tail -n 20 "$LOG_DIR/kafka-format.log" >&2; die "formatting Kafka storage failed"; }
   fi
-  STARTED_AT[kafka]=$(now)
-  launch kafka 9092 "$dir" java "${java_opts[@]}" kafka.Kafka "$dir/server.properties"
+  started kafka 60
+  # shellcheck disable=SC2046
+  launch kafka 9092 "$dir" java "${java_opts[@]}" $(cds kafka) kafka.Kafka "$dir/server.properties"
 }
 
-kafka_ready() {
+ready_kafka() {
   grep -q 'Kafka Server started' "$LOG_DIR/kafka.log" && port_in_use 9092
 }
 
 start_registry() {
   [ -n "$(part_pid registry)" ] && { log "registry already running"; return 0; }
   mkdir -p "$STACK_DIR/registry-data"
-  STARTED_AT[registry]=$(now)
-  launch registry 8081 "$STACK_DIR/apicurio" java -Xmx512m "-Dorderflow.stack=$STACK_DIR" \
+  started registry 120
+  # shellcheck disable=SC2046
+  launch registry 8081 "$STACK_DIR/apicurio" java -Xmx512m "-Dorderflow.stack=$STACK_DIR" $(cds registry) \
     -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=8081 -Dquarkus.management.enabled=false \
     "-Dapicurio.datasource.url=jdbc:h2:file:$STACK_DIR/registry-data/registry" \
     -jar quarkus-run.jar
@@ -98,22 +117,34 @@ start_registry() {
 start_dynalite() {
   [ -n "$(part_pid dynalite)" ] && { log "dynalite already running"; return 0; }
   mkdir -p "$STACK_DIR/dynalite-data"
-  STARTED_AT[dynalite]=$(now)
+  started dynalite 30
   launch dynalite 4567 "$STACK_SRC" node node_modules/dynalite/cli.js --host 127.0.0.1 \
     --port 4567 --path "$STACK_DIR/dynalite-data" --createTableMs 50 --deleteTableMs 50 \
     --updateTableMs 50
 }
 
+# The servers run from a copy: a later `mvnw package` rewrites target/dev-servers.jar in place,
+# which would break a JVM still loading classes from it. mv gives the copy a fresh inode.
+dev_servers_jar() {
+  local copy="$STACK_DIR/bin/dev-servers.jar"
+  if [ ! -f "$copy" ] || [ "$DEV_SERVERS_JAR" -nt "$copy" ]; then
+    mkdir -p "$STACK_DIR/bin"
+    cp "$DEV_SERVERS_JAR" "$copy.tmp" && mv -f "$copy.tmp" "$copy"
+  fi
+  echo "$copy"
+}
+
 dev_servers_java() {
-  echo java "-Dorderflow.stack=$STACK_DIR" "-Dlogback.configurationFile=$STACK_SRC/dev-servers-logback.xml" -cp "$DEV_SERVERS_JAR"
+  echo java "-Dorderflow.stack=$STACK_DIR" \
+    "-Dlogback.configurationFile=$STACK_SRC/dev-servers-logback.xml" -cp "$(dev_servers_jar)"
 }
 
 start_secrets() {
   [ -n "$(part_pid secrets)" ] && { log "secrets already running"; return 0; }
   mkdir -p "$STACK_DIR/secrets-data"
-  STARTED_AT[secrets]=$(now)
+  started secrets 30
   # shellcheck disable=SC2046 # word splitting of the java command is intended
-  launch secrets 4584 "$ROOT_DIR" $(dev_servers_java) -Xmx128m -XX:TieredStopAtLevel=1 \
+  launch secrets 4584 "$ROOT_DIR" $(dev_servers_java) $(cds secrets) -Xmx128m -XX:TieredStopAtLevel=1 \
     dev.orderflow.devservers.secrets.LocalSecretsManager --port 4584 \
     --file "$STACK_DIR/secrets-data/secrets.json"
 }
@@ -125,18 +156,16 @@ has_meta_simulator() {
 start_meta() {
   has_meta_simulator || return 0
   [ -n "$(part_pid meta)" ] && { log "meta already running"; return 0; }
-  STARTED_AT[meta]=$(now)
+  started meta 60
   # shellcheck disable=SC2046
-  launch meta 8090 "$ROOT_DIR" $(dev_servers_java) -Xmx512m \
+  launch meta 8090 "$ROOT_DIR" $(dev_servers_java) $(cds meta) -Xmx512m \
     dev.orderflow.devservers.meta.MetaGraphSimulator --port 8090
 }
 
-await_started() {
-  local name=$1
-  shift
-  [ -n "${STARTED_AT[$name]:-}" ] || return 0
-  await "$name" "$@"
-}
+ready_registry() { http_ok "$SCHEMA_REGISTRY_URL/subjects"; }
+ready_dynalite() { http_answers "$AWS_ENDPOINT_URL"; }
+ready_secrets() { http_ok "$AWS_ENDPOINT_URL_SECRETS_MANAGER"; }
+ready_meta() { http_answers "$META_GRAPH_URL"; }
 
 set_global_compatibility() {
   curl -sf -m 5 -X PUT -H 'Content-Type: application/json' \
@@ -149,8 +178,10 @@ provision() {
     log "provisioning skipped (STACK_SKIP_PROVISION=1)"
     return 0
   fi
-  local t=$(now)
-  java -XX:TieredStopAtLevel=1 -jar "$OPS_CLI_JAR" provision \
+  local t
+  t=$(now)
+  # shellcheck disable=SC2046
+  java -XX:TieredStopAtLevel=1 $(cds ops-cli) -jar "$OPS_CLI_JAR" provision \
     --file "$ROOT_DIR/provisioning/pipeline.yaml" --env local 2>&1 | tee "$LOG_DIR/provision.log" ||
     die "provisioning failed (log: $LOG_DIR/provision.log)"
   log "provisioned in $(elapsed "$t")"
@@ -167,11 +198,7 @@ start_registry
 start_dynalite
 start_secrets
 start_meta
-await_started kafka 60 "${STARTED_AT[kafka]:-}" kafka_ready
-await_started registry 120 "${STARTED_AT[registry]:-}" http_ok "$SCHEMA_REGISTRY_URL/subjects"
-await_started dynalite 30 "${STARTED_AT[dynalite]:-}" http_answers "$AWS_ENDPOINT_URL"
-await_started secrets 30 "${STARTED_AT[secrets]:-}" http_ok "$AWS_ENDPOINT_URL_SECRETS_MANAGER"
-await_started meta 60 "${STARTED_AT[meta]:-}" http_answers "$META_GRAPH_URL"
+await_all "${LAUNCHING[@]+"${LAUNCHING[@]}"}"
 set_global_compatibility
 provision
 log "stack ready in $(elapsed "$TOTAL_START") (logs: $LOG_DIR)"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for dev/start.sh and dev/stop.sh: one pid file and one log per part under $STACK_DIR.
 # Sourced after dev/lib/env.sh. Every process started here carries "-Dorderflow.stack=$STACK_DIR"
 # (or $STACK_DIR in its arguments) so a recycled pid is never mistaken for one of ours.
@@ -34,6 +35,7 @@ launch() {
   [ -f "$LOG_DIR/$name.log" ] && mv -f "$LOG_DIR/$name.log" "$LOG_DIR/$name.log.1"
   rm -f "$PID_DIR/$name.pid"
   # The process writes its own pid (setsid may fork), then becomes CMD in a session of its own.
+  # shellcheck disable=SC2016 # $$ and $@ belong to the inner bash
   (cd "$dir" && exec setsid bash -c 'echo $$ >"$0"; exec "$@"' "$PID_DIR/$name.pid" "$@" \
     >"$LOG_DIR/$name.log" 2>&1 </dev/null) &
   for _ in $(seq 1 50); do
@@ -43,22 +45,28 @@ launch() {
   fail_part "$name" "did not start"
 }
 
-# await NAME TIMEOUT_S STARTED_AT CHECK...: polls CHECK every 0.1 s until it succeeds; on timeout or
-# when the process dies, prints the log's tail and fails.
-await() {
-  local name=$1 timeout=$2 started=$3 deadline
-  shift 3
-  deadline=$(awk -v a="$(now)" -v t="$timeout" 'BEGIN { printf "%d", a + t }')
-  until "$@"; do
-    if [ -z "$(part_pid "$name")" ]; then
-      fail_part "$name" "exited during start-up"
-    fi
-    if [ "${EPOCHSECONDS}" -ge "$deadline" ]; then
-      fail_part "$name" "did not answer within ${timeout} s"
-    fi
-    sleep 0.1
+# await_all NAME...: polls every 0.1 s until each part's ready_NAME function succeeds, reporting
+# each part's time from its launch (LAUNCHED_AT[NAME]); fails with the log's tail when a part dies
+# or exceeds its TIMEOUT_S[NAME].
+await_all() {
+  local pending=("$@") still name
+  while [ ${#pending[@]} -gt 0 ]; do
+    still=()
+    for name in "${pending[@]}"; do
+      if "ready_$name"; then
+        log "$name ready in $(elapsed "${LAUNCHED_AT[$name]}")"
+        continue
+      fi
+      [ -n "$(part_pid "$name")" ] || fail_part "$name" "exited during start-up"
+      if awk -v a="${LAUNCHED_AT[$name]}" -v b="$(now)" -v t="${TIMEOUT_S[$name]}" \
+        'BEGIN { exit !(b - a > t) }'; then
+        fail_part "$name" "did not answer within ${TIMEOUT_S[$name]} s"
+      fi
+      still+=("$name")
+    done
+    pending=("${still[@]+"${still[@]}"}")
+    [ ${#pending[@]} -eq 0 ] || sleep 0.1
   done
-  log "$name ready in $(elapsed "$started")"
 }
 
 fail_part() {
