@@ -64,7 +64,7 @@ build_jars() {
 
 # Class-data sharing archives (one per part, rebuilt by the JVM when its class path changes) cut the
 # JVMs' start-up, which dominates the stack's start on two busy cores.
-cds() { echo "-XX:+AutoCreateSharedArchive" "-XX:SharedArchiveFile=$STACK_DIR/cds/$1.jsa"; }
+cds() { echo "-XX:+AutoCreateSharedArchive" "-XX:SharedArchiveFile=$STACK_DIR/cds/$1.jsa" "-Xlog:cds*=off"; }
 mkdir -p "$STACK_DIR/cds"
 
 # --- Parts ---------------------------------------------------------------------------------------
