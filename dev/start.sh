@@ -69,7 +69,7 @@ mkdir -p "$STACK_DIR/cds"
 
 # --- Parts ---------------------------------------------------------------------------------------
 
-declare -A LAUNCHED_AT TIMEOUT_S
+declare -A LAUNCHED_AT TIMEOUT_S QUIET
 LAUNCHING=()
 
 # started NAME TIMEOUT: records that NAME was just launched and how long it may take to answer.
@@ -79,8 +79,26 @@ started() {
   LAUNCHING+=("$1")
 }
 
+# running NAME PORT TIMEOUT: true, and nothing to launch, when this checkout's NAME runs (it is
+# still awaited, quietly: it may be starting) or when PORT is already served by a process this
+# checkout did not start. The stack is one per machine on fixed ports: a checkout's tests use the
+# stack another checkout started, and only that checkout's dev/stop.sh stops it.
+running() {
+  if [ -n "$(part_pid "$1")" ]; then
+    log "$1 already running"
+    started "$1" "$3"
+    QUIET[$1]=1
+    return 0
+  fi
+  if port_in_use "$2"; then
+    log "$1: using what already serves 127.0.0.1:$2 ($(port_owner "$2")), not started here"
+    return 0
+  fi
+  return 1
+}
+
 start_kafka() {
-  [ -n "$(part_pid kafka)" ] && { log "kafka already running"; return 0; }
+  running kafka 9092 60 && return 0
   local dir="$STACK_DIR/kafka"
   mkdir -p "$dir/data"
   { cat "$STACK_SRC/kafka-server.properties"; echo "log.dirs=$dir/data"; } >"$dir/server.properties"
@@ -104,7 +122,7 @@ ready_kafka() {
 }
 
 start_registry() {
-  [ -n "$(part_pid registry)" ] && { log "registry already running"; return 0; }
+  running registry 8081 120 && return 0
   mkdir -p "$STACK_DIR/registry-data"
   started registry 120
   # shellcheck disable=SC2046
@@ -115,7 +133,7 @@ start_registry() {
 }
 
 start_dynalite() {
-  [ -n "$(part_pid dynalite)" ] && { log "dynalite already running"; return 0; }
+  running dynalite 4567 30 && return 0
   mkdir -p "$STACK_DIR/dynalite-data"
   started dynalite 30
   launch dynalite 4567 "$STACK_SRC" node node_modules/dynalite/cli.js --host 127.0.0.1 \
@@ -140,7 +158,7 @@ dev_servers_java() {
 }
 
 start_secrets() {
-  [ -n "$(part_pid secrets)" ] && { log "secrets already running"; return 0; }
+  running secrets 4584 30 && return 0
   mkdir -p "$STACK_DIR/secrets-data"
   started secrets 30
   # shellcheck disable=SC2046 # word splitting of the java command is intended
@@ -155,7 +173,7 @@ has_meta_simulator() {
 
 start_meta() {
   has_meta_simulator || return 0
-  [ -n "$(part_pid meta)" ] && { log "meta already running"; return 0; }
+  running meta 8090 60 && return 0
   started meta 60
   # shellcheck disable=SC2046
   launch meta 8090 "$ROOT_DIR" $(dev_servers_java) $(cds meta) -Xmx512m \

@@ -25,12 +25,17 @@ part_pid() {
 # port_in_use PORT: true when something listens on 127.0.0.1:PORT.
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# port_owner PORT: the process listening on PORT, as ss shows it.
+port_owner() {
+  ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'users:.*' | head -1 || true
+}
+
 # launch NAME PORT DIR CMD...: starts CMD in DIR in its own session, output to $LOG_DIR/NAME.log.
 launch() {
   local name=$1 port=$2 dir=$3
   shift 3
   if port_in_use "$port"; then
-    die "$name: port $port is already taken by a process this stack did not start ($(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'users:.*' | head -1)); stop it first"
+    die "$name: port $port was taken while starting, by $(port_owner "$port")"
   fi
   [ -f "$LOG_DIR/$name.log" ] && mv -f "$LOG_DIR/$name.log" "$LOG_DIR/$name.log.1"
   rm -f "$PID_DIR/$name.pid"
@@ -54,7 +59,7 @@ await_all() {
     still=()
     for name in "${pending[@]}"; do
       if "ready_$name"; then
-        log "$name ready in $(elapsed "${LAUNCHED_AT[$name]}")"
+        [ -n "${QUIET[$name]:-}" ] || log "$name ready in $(elapsed "${LAUNCHED_AT[$name]}")"
         continue
       fi
       [ -n "$(part_pid "$name")" ] || fail_part "$name" "exited during start-up"
