@@ -46,8 +46,11 @@ final class AwsJsonHandler implements HttpHandler {
       } catch (AwsError e) {
         LOGGER.info(
             "Rejected operation={} error={} reason={}", operation, e.type(), e.getMessage());
-        exchange.getResponseHeaders().set("x-amzn-ErrorType", e.type());
-        reply(exchange, e.status(), Map.of("__type", e.type(), "message", e.getMessage()));
+        replyError(exchange, e);
+      } catch (RuntimeException e) {
+        // E.g. the store's file cannot be written: the caller gets a 5xx it may retry.
+        LOGGER.error("Failed operation={}", operation, e);
+        replyError(exchange, new AwsError("InternalServiceError", 500, e.getMessage()));
       }
     }
   }
@@ -65,6 +68,11 @@ final class AwsJsonHandler implements HttpHandler {
     } catch (IOException e) {
       throw new AwsError("InternalServiceError", 500, "Cannot read the request body");
     }
+  }
+
+  private void replyError(HttpExchange exchange, AwsError error) throws IOException {
+    exchange.getResponseHeaders().set("x-amzn-ErrorType", error.type());
+    reply(exchange, error.status(), Map.of("__type", error.type(), "message", error.getMessage()));
   }
 
   private void reply(HttpExchange exchange, int status, Map<String, ?> body) throws IOException {

@@ -45,7 +45,7 @@ record Secret(
   }
 
   List<String> stagesOf(SecretVersion version) {
-    return version == current ? List.of(CURRENT) : List.of(PREVIOUS);
+    return version.versionId().equals(current.versionId()) ? List.of(CURRENT) : List.of(PREVIOUS);
   }
 
   Map<String, List<String>> versionIdsToStages() {
