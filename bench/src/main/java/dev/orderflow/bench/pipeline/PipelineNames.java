@@ -55,6 +55,27 @@ public record PipelineNames(
         "orderflow/run-" + runId + "/meta-credentials");
   }
 
+  /**
+   * The standard topic names (for a broker of the run's own) with the run's own tables, secret and
+   * application ids on the shared DynamoDB and Secrets Manager.
+   */
+  public static PipelineNames standardTopicsOwnData(String runId) {
+    PipelineNames unique = unique(runId);
+    PipelineNames standard = standard();
+    return new PipelineNames(
+        unique.suffix,
+        standard.submitted,
+        standard.created,
+        standard.rejected,
+        standard.whatsapp,
+        standard.instagram,
+        standard.unroutable,
+        standard.routerDeadLetters,
+        unique.buyersTable,
+        unique.ledgerTable,
+        unique.secretName);
+  }
+
   /** The main-flow topics (six partitions each by default). */
   public List<String> flowTopics() {
     return List.of(submitted, created, whatsapp, instagram);

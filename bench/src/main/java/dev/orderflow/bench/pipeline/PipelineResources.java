@@ -50,13 +50,19 @@ public final class PipelineResources {
 
   /** The JSON of the credentials secret matching a simulator with its default settings. */
   public static String simulatorCredentials() {
+    return credentials(
+        SimulatorSettings.DEFAULT_WHATSAPP_TOKEN, SimulatorSettings.DEFAULT_INSTAGRAM_TOKEN);
+  }
+
+  /** The secret's JSON with these tokens and the simulator's default account ids. */
+  public static String credentials(String whatsappToken, String instagramToken) {
     return """
         {"whatsappToken":"%s","whatsappPhoneNumberId":"%s",\
         "instagramToken":"%s","instagramAccountId":"%s"}"""
         .formatted(
-            SimulatorSettings.DEFAULT_WHATSAPP_TOKEN,
+            whatsappToken,
             SimulatorSettings.DEFAULT_PHONE_NUMBER_ID,
-            SimulatorSettings.DEFAULT_INSTAGRAM_TOKEN,
+            instagramToken,
             SimulatorSettings.DEFAULT_INSTAGRAM_ID);
   }
 
@@ -134,11 +140,19 @@ public final class PipelineResources {
   public void delete(PipelineNames names) {
     List<String> topics = new ArrayList<>(names.flowTopics());
     topics.addAll(names.sideTopics());
+    deleteTopics(topics);
+    deleteTables(names);
+  }
+
+  public void deleteTopics(List<String> topics) {
     try {
       clients.admin().deleteTopics(topics).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (ExecutionException | InterruptedException | TimeoutException e) {
       LOGGER.warn("could not delete topics {}: {}", topics, e.toString());
     }
+  }
+
+  public void deleteTables(PipelineNames names) {
     for (String table : List.of(names.buyersTable(), names.ledgerTable())) {
       try {
         clients.dynamoDb().deleteTable(b -> b.tableName(table));

@@ -26,6 +26,11 @@ public record StackAddresses(
         value(env, "AWS_REGION", "eu-west-1"));
   }
 
+  public StackAddresses withKafka(String bootstrapServers) {
+    return new StackAddresses(
+        bootstrapServers, registryUrl, dynamoDbEndpoint, secretsEndpoint, metaGraphUrl, awsRegion);
+  }
+
   public StackAddresses withMetaGraphUrl(URI url) {
     return new StackAddresses(
         kafkaBootstrapServers, registryUrl, dynamoDbEndpoint, secretsEndpoint, url, awsRegion);

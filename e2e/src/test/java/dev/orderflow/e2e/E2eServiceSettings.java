@@ -1,0 +1,42 @@
+package dev.orderflow.e2e;
+
+import dev.orderflow.bench.pipeline.ServiceKind;
+import dev.orderflow.common.kafka.TopicNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the suite changes in the services' defaults, and why: shorter retry delays so a retried
+ * message lands within a test's patience, and a number rate high enough for a few thousand orders.
+ */
+final class E2eServiceSettings {
+  /** Messages per second the simulated number accepts and the senders spend. */
+  static final int RATE = 400;
+
+  /** The senders' delay tiers (defaults 30s, 5m, 30m). */
+  static final List<String> RETRY_DELAYS = List.of("2s", "10s");
+
+  private E2eServiceSettings() {}
+
+  static void apply(Map.Entry<ServiceKind, Map<String, String>> service) {
+    Map<String, String> env = service.getValue();
+    switch (service.getKey()) {
+      case WHATSAPP_SENDER, INSTAGRAM_SENDER -> {
+        env.put("RATE_NUMBER_PER_SECOND", Integer.toString(RATE));
+        env.put("RETRY_DELAYS", String.join(",", RETRY_DELAYS));
+      }
+      case ORDER_INGEST, NOTIFICATION_ROUTER -> {}
+    }
+  }
+
+  /** The senders' retry and dead-letter topics for the delays above. */
+  static List<String> senderTopics() {
+    List<String> topics = new ArrayList<>();
+    for (String platform : List.of("whatsapp", "instagram")) {
+      RETRY_DELAYS.forEach(delay -> topics.add(TopicNames.retryTopic(platform, delay)));
+      topics.add(TopicNames.deadLetterTopic(platform));
+    }
+    return topics;
+  }
+}
