@@ -21,7 +21,9 @@ public final class StageTap implements AutoCloseable {
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, Map<Long, Integer>> perSecond = new LinkedHashMap<>();
+  private final List<long[]> progress = new ArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
+  private long seen;
   private final Thread thread;
 
   public StageTap(String bootstrapServers, List<String> topics) {
@@ -50,14 +52,36 @@ public final class StageTap implements AutoCloseable {
     return perSecond.get(topic).values().stream().mapToLong(Integer::longValue).sum();
   }
 
+  /** Records seen on all topics together. */
+  public synchronized long total() {
+    return seen;
+  }
+
+  /**
+   * When the running total first reached {@code count} (epoch millis, to the poll), or -1: the
+   * fine-grained clock a drain-rate measurement needs.
+   */
+  public synchronized long reachedAt(long count) {
+    for (long[] point : progress) {
+      if (point[1] >= count) {
+        return point[0];
+      }
+    }
+    return -1;
+  }
+
   private void loop() {
     try {
       while (running.get()) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
-        long second = System.currentTimeMillis() / 1000;
+        long now = System.currentTimeMillis();
         synchronized (this) {
           for (ConsumerRecord<byte[], byte[]> record : records) {
-            perSecond.get(record.topic()).merge(second, 1, Integer::sum);
+            perSecond.get(record.topic()).merge(now / 1000, 1, Integer::sum);
+          }
+          if (!records.isEmpty()) {
+            seen += records.count();
+            progress.add(new long[] {now, seen});
           }
         }
       }

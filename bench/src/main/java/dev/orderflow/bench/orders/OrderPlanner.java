@@ -4,7 +4,9 @@ import dev.orderflow.bench.orders.IntakeJson.Line;
 import dev.orderflow.devservers.meta.Platform;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -38,6 +40,9 @@ public final class OrderPlanner {
   private final Random random;
   private final Clock clock;
   private final long phoneSalt;
+  private final Map<OrderKind, List<BuyerProfile>> pools = new EnumMap<>(OrderKind.class);
+  private final Map<OrderKind, Integer> nextInPool = new EnumMap<>(OrderKind.class);
+  private int poolSize;
 
   /**
    * @param runId letters and digits naming the run; it prefixes every id the plan makes
@@ -55,8 +60,22 @@ public final class OrderPlanner {
     this.phoneSalt = Math.floorMod(runId.hashCode(), 90_000_000L);
   }
 
+  /**
+   * Orders go to {@code size} buyers in turn instead of one buyer each, split between the kinds as
+   * the mix is: what a long benchmark needs (seeding is slow), and what warms the router's cache.
+   * Each buyer gets an order every {@code size} orders, so keep {@code size / rate} above Meta's 6
+   * s per-recipient interval.
+   */
+  public OrderPlanner withBuyerPool(int size) {
+    this.poolSize = size;
+    return this;
+  }
+
   public RunPlan plan(int count) {
     List<BuyerProfile> buyers = new ArrayList<>();
+    if (poolSize > 0) {
+      fillPools(buyers);
+    }
     List<PlannedOrder> orders = new ArrayList<>(count);
     for (int seq = 0; seq < count; seq++) {
       orders.add(order(seq, mix.pick(random.nextDouble()), buyers));
@@ -67,11 +86,17 @@ public final class OrderPlanner {
   private PlannedOrder order(int seq, OrderKind kind, List<BuyerProfile> buyers) {
     String vendorId = VENDORS.get(seq % VENDORS.size());
     String vendorOrderId = runId + "-" + seq;
-    String buyerId = "b-" + runId + "-" + seq;
-    BuyerProfile buyer = buyer(buyerId, seq, kind);
-    if (buyer != null) {
-      buyers.add(buyer);
+    BuyerProfile buyer;
+    if (poolSize > 0 && pools.containsKey(kind)) {
+      List<BuyerProfile> pool = pools.get(kind);
+      buyer = pool.get(nextInPool.merge(kind, 1, Integer::sum) % pool.size());
+    } else {
+      buyer = buyer("b-" + runId + "-" + seq, seq, kind);
+      if (buyer != null) {
+        buyers.add(buyer);
+      }
     }
+    String buyerId = buyer == null ? "b-" + runId + "-" + seq : buyer.buyerId();
     List<Line> lines = lines();
     long total = IntakeJson.sum(lines);
     Expectation expected = expectation(kind, buyer, total);
@@ -93,6 +118,24 @@ public final class OrderPlanner {
       case NO_PLATFORM -> whatsapp.withoutPlatform();
       case INVALID, UNKNOWN_BUYER -> null;
     };
+  }
+
+  /** Buyers for the kinds that need one, in proportion to the mix (at least one each). */
+  private void fillPools(List<BuyerProfile> buyers) {
+    double[] shares = {mix.whatsapp(), mix.instagram(), 0, 0, mix.optedOut(), mix.noPlatform()};
+    int seq = 1_000_000;
+    for (OrderKind kind : OrderKind.values()) {
+      if (shares[kind.ordinal()] <= 0) {
+        continue;
+      }
+      int size = Math.max(1, (int) Math.round(poolSize * shares[kind.ordinal()]));
+      List<BuyerProfile> pool = new ArrayList<>(size);
+      for (int i = 0; i < size; i++, seq++) {
+        pool.add(buyer("p-" + runId + "-" + seq, seq, kind));
+      }
+      pools.put(kind, pool);
+      buyers.addAll(pool);
+    }
   }
 
   private static Expectation expectation(OrderKind kind, BuyerProfile buyer, long total) {

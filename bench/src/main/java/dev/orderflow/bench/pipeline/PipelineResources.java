@@ -120,6 +120,7 @@ public final class PipelineResources {
    * it, so seeding twice is harmless.
    */
   public void seedBuyers(String table, List<BuyerProfile> buyers) {
+    long started = System.nanoTime();
     for (int from = 0; from < buyers.size(); from += BATCH) {
       List<WriteRequest> writes =
           buyers.subList(from, Math.min(buyers.size(), from + BATCH)).stream()
@@ -134,6 +135,11 @@ public final class PipelineResources {
         pending = clients.dynamoDb().batchWriteItem(b -> b.requestItems(batch)).unprocessedItems();
       }
     }
+    LOGGER.info(
+        "seeded buyers={} table={} in {} ms",
+        buyers.size(),
+        table,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** Deletes the run's topics and tables; the secret is kept (local servers hold few). */

@@ -70,6 +70,23 @@ class OrderPlannerTest {
     assertThat(planner.scopedId(42)).matches("17\\d{15}");
   }
 
+  @Test
+  void aBuyerPoolSpreadsOrdersOverItsBuyersInTurn() {
+    RunPlan plan =
+        new OrderPlanner("r6", OrderMix.deliverableOnly(), 600, 7, CLOCK)
+            .withBuyerPool(100)
+            .plan(1_000);
+
+    assertThat(plan.buyers()).hasSize(100);
+    java.util.Map<String, Long> perBuyer =
+        plan.orders().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    PlannedOrder::buyerId, java.util.stream.Collectors.counting()));
+    assertThat(perBuyer).hasSize(100);
+    assertThat(perBuyer.values()).allSatisfy(n -> assertThat(n).isBetween(5L, 15L));
+  }
+
   private static long unknown(RunPlan plan) {
     return plan.orders().stream()
         .filter(

@@ -1,0 +1,120 @@
+package dev.orderflow.bench;
+
+import dev.orderflow.bench.ceiling.CeilingResult;
+import dev.orderflow.bench.ceiling.PassthroughCeiling;
+import dev.orderflow.bench.ceiling.RawCeiling;
+import dev.orderflow.bench.pipeline.LaunchCommand;
+import dev.orderflow.bench.pipeline.ServiceKind;
+import dev.orderflow.bench.pipeline.StackAddresses;
+import dev.orderflow.bench.pipeline.StackClients;
+import dev.orderflow.bench.report.BenchReport;
+import dev.orderflow.bench.report.ReportWriter;
+import dev.orderflow.devservers.meta.MetaGraphSimulator;
+import dev.orderflow.devservers.meta.Platform;
+import dev.orderflow.devservers.meta.RunningSimulator;
+import dev.orderflow.devservers.meta.SimulatorConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One benchmark run: the broker's ceilings, the pipeline end to end, the router alone, each sender
+ * alone; then the report. A phase whose services are not built is left out and named in the notes.
+ */
+final class BenchRun {
+  private static final Logger LOGGER = LoggerFactory.getLogger(BenchRun.class);
+
+  private final BenchSettings settings;
+  private final Path repositoryRoot;
+
+  BenchRun(BenchSettings settings, Path repositoryRoot) {
+    this.settings = settings;
+    this.repositoryRoot = repositoryRoot;
+  }
+
+  BenchReport run() throws Exception {
+    String runId =
+        "bench" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+    Instant started = Instant.now();
+    List<String> notes = new ArrayList<>();
+    try (RunningSimulator simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
+        StackClients clients =
+            new StackClients(
+                StackAddresses.fromEnvironment().withMetaGraphUrl(simulator.baseUri()))) {
+      BenchContext context =
+          new BenchContext(
+              runId,
+              clients.stack(),
+              clients,
+              simulator,
+              repositoryRoot,
+              settings.output().resolve("logs"));
+      List<CeilingResult> ceilings = ceilings(clients, runId);
+      EndToEndPhase.Result endToEnd = null;
+      if (available(ServiceKind.values())) {
+        endToEnd = new EndToEndPhase(context, settings).run();
+      } else {
+        notes.add("End-to-end phase skipped: not every service is built in this checkout.");
+      }
+      OptionalDouble router = OptionalDouble.empty();
+      if (available(ServiceKind.NOTIFICATION_ROUTER)) {
+        router = OptionalDouble.of(new RouterDrainPhase(context, settings.routerRecords()).run());
+      } else {
+        notes.add("Router phase skipped: notification-router is not built.");
+      }
+      SenderCapacityPhase senders = new SenderCapacityPhase(context, settings.senderRecords());
+      OptionalDouble whatsapp = OptionalDouble.empty();
+      OptionalDouble instagram = OptionalDouble.empty();
+      if (available(ServiceKind.WHATSAPP_SENDER)) {
+        whatsapp =
+            OptionalDouble.of(
+                senders.run(
+                    ServiceKind.WHATSAPP_SENDER, Platform.WHATSAPP, settings.senderLatency()));
+      }
+      if (available(ServiceKind.INSTAGRAM_SENDER)) {
+        instagram =
+            OptionalDouble.of(
+                senders.run(
+                    ServiceKind.INSTAGRAM_SENDER, Platform.INSTAGRAM, settings.senderLatency()));
+      }
+      BenchReport report =
+          new ReportAssembler(runId, started, settings, notes)
+              .assemble(ceilings, endToEnd, router, whatsapp, instagram);
+      ReportWriter.write(report, settings.output());
+      LOGGER.info("report written to {}", settings.output().toAbsolutePath());
+      return report;
+    }
+  }
+
+  private List<CeilingResult> ceilings(StackClients clients, String runId) throws Exception {
+    String raw = "bench.raw." + runId;
+    String copy = "bench.passthrough." + runId;
+    LOGGER.info(
+        "ceilings: {} records of {} bytes", settings.ceilingRecords(), settings.payloadBytes());
+    try {
+      CeilingResult rawResult =
+          new RawCeiling(clients).measure(raw, settings.ceilingRecords(), settings.payloadBytes());
+      CeilingResult passthrough =
+          new PassthroughCeiling(clients)
+              .measure(raw, copy, settings.ceilingRecords(), settings.payloadBytes());
+      return List.of(rawResult, passthrough);
+    } finally {
+      new dev.orderflow.bench.pipeline.PipelineResources(clients).deleteTopics(List.of(raw, copy));
+    }
+  }
+
+  private boolean available(ServiceKind... kinds) {
+    for (ServiceKind kind : kinds) {
+      if (!LaunchCommand.available(kind, repositoryRoot)) {
+        LOGGER.warn("{} is not built: its phase is skipped", kind.module());
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The demo: one command from a fresh clone to orders delivered as (simulated) WhatsApp and
+# Instagram messages.
+#   dev/demo.sh          start the stack and the four services, send the demo orders, print what
+#                        happened; everything keeps running for you to explore
+#   dev/demo.sh --stop   stop the services and the stack
+# Running it again reuses what runs and sends new orders (ids are unique per run; the demo buyers
+# are overwritten in place).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
+source "$ROOT_DIR/dev/lib/stack.sh"
+cd "$ROOT_DIR"
+
+SERVICES=(order-ingest notification-router whatsapp-sender instagram-sender)
+declare -A OPS_PORT=([order-ingest]=8181 [notification-router]=8182 [whatsapp-sender]=8183 [instagram-sender]=8184)
+
+# Extra environment per service on the local stack (everything else is the services' defaults:
+# standard topics, the buyers table, the local secret).
+service_env() {
+  case "$1" in
+    whatsapp-sender | instagram-sender) echo "CREDENTIALS_SECRET_NAME=orderflow/local/meta-credentials" ;;
+  esac
+}
+
+stop_all() {
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_part "${SERVICES[$i]}"; done
+  dev/stop.sh
+}
+
+case "${1:-}" in
+  --stop) stop_all; exit 0 ;;
+  "") ;;
+  -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown option $1 (use --stop or --help)" ;;
+esac
+
+# --- The stack, and what the demo runs ------------------------------------------------------------
+dev/start.sh
+
+service_jar() {
+  local dir="$ROOT_DIR/$1/target"
+  [ -f "$dir/$1.jar" ] && { echo "$dir/$1.jar"; return; }
+  find "$dir" -maxdepth 1 -name '*.jar' ! -name 'original-*' 2>/dev/null | head -1
+}
+
+modules=(bench)
+for s in "${SERVICES[@]}"; do [ -d "$s/src/main/java" ] && modules+=("$s"); done
+list=$(IFS=,; echo "${modules[*]}")
+log "building $list (offline first)"
+build=(./mvnw -q -B -pl "$list" -am package -DskipTests -Dspotless.check.skip=true)
+"${build[@]}" -o >"$LOG_DIR/demo-build.log" 2>&1 || "${build[@]}" >"$LOG_DIR/demo-build.log" 2>&1 ||
+  { tail -n 40 "$LOG_DIR/demo-build.log" >&2; die "build failed (log: $LOG_DIR/demo-build.log)"; }
+
+# --- The services, each its own process ------------------------------------------------------------
+STARTED=()
+for s in "${SERVICES[@]}"; do
+  if [ -n "$(part_pid "$s")" ]; then
+    log "$s already running"
+    continue
+  fi
+  jar=$(service_jar "$s")
+  if [ -z "$jar" ]; then
+    log "warning: $s is not built in this checkout (no jar in $s/target); the demo runs without it"
+    continue
+  fi
+  mkdir -p "$STACK_DIR/services"
+  # The copy keeps a later rebuild from replacing the jar under the running JVM.
+  cp "$jar" "$STACK_DIR/services/$s.jar.tmp" && mv -f "$STACK_DIR/services/$s.jar.tmp" "$STACK_DIR/services/$s.jar"
+  # shellcheck disable=SC2046 # service_env prints NAME=value words for env
+  launch "$s" "${OPS_PORT[$s]}" "$ROOT_DIR" env $(service_env "$s") OPS_PORT="${OPS_PORT[$s]}" \
+    java -Xms64m -Xmx384m -XX:+UseSerialGC "-Dorderflow.stack=$STACK_DIR" -jar "$STACK_DIR/services/$s.jar"
+  STARTED+=("$s")
+done
+for s in "${STARTED[@]+"${STARTED[@]}"}"; do
+  for _ in $(seq 1 900); do
+    http_ok "http://127.0.0.1:${OPS_PORT[$s]}/health/ready" && break
+    [ -n "$(part_pid "$s")" ] || fail_part "$s" "exited during start-up"
+    sleep 0.2
+  done
+  http_ok "http://127.0.0.1:${OPS_PORT[$s]}/health/ready" || fail_part "$s" "not ready within 180 s"
+  log "$s ready on :${OPS_PORT[$s]}"
+done
+
+# --- The orders, and what came of them ---------------------------------------------------------------
+status=0
+java -Djava.awt.headless=true -jar bench/target/bench.jar demo || status=$?
+
+cat <<EOT
+
+The stack and the services keep running. Explore:
+  curl -s $META_GRAPH_URL/_sim/messages | head -c 2000     # what the simulated Meta API received
+  curl -s http://127.0.0.1:8181/metrics | grep -v '^#' | head   # order-ingest (8182 router, 8183/8184 senders)
+  kcat -b $KAFKA_BOOTSTRAP_SERVERS -C -t orders.rejected.v1 -e           # if kcat is installed
+  logs: $LOG_DIR/<service>.log
+Run dev/demo.sh again to send new orders; dev/demo.sh --stop stops everything.
+EOT
+exit "$status"
