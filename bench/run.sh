@@ -22,5 +22,5 @@ log "building $list"
 build=(./mvnw -q -B -pl "$list" -am package -DskipTests -Dspotless.check.skip=true)
 "${build[@]}" -o >/dev/null 2>&1 || "${build[@]}"
 
-exec java -Xmx1g -Djava.awt.headless=true -jar bench/target/bench.jar run \
+exec java -Xmx1g -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -jar bench/target/bench.jar run \
   --repository-root "$ROOT_DIR" "$@"

@@ -83,7 +83,7 @@ done
 
 # --- The orders, and what came of them ---------------------------------------------------------------
 status=0
-java -Djava.awt.headless=true -jar bench/target/bench.jar demo || status=$?
+java -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -jar bench/target/bench.jar demo || status=$?
 
 cat <<EOT
 

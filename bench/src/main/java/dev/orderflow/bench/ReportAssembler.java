@@ -79,7 +79,9 @@ final class ReportAssembler {
                     "backlog of " + settings.routerRecords() + " orders, buyers already cached")));
     whatsapp.ifPresent(rate -> targets.add(sender("whatsapp-sender", rate)));
     instagram.ifPresent(rate -> targets.add(sender("instagram-sender", rate)));
-    notes.add(cpuNote(resources));
+    if (!resources.isEmpty()) {
+      notes.add(cpuNote(resources));
+    }
     return new BenchReport(
         runId,
         started.toString(),
