@@ -28,6 +28,10 @@ import org.junit.jupiter.api.TestFactory;
 class ExamplesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    ContractClasses.trustForAvro(); // decode() looks the generated classes up by name
+  }
+
   @Test
   void theJsonIntakeExampleValidatesAgainstTheJsonSchema() throws IOException {
     JsonNode example = JSON.readTree(SchemaFiles.EXAMPLES.resolve("submitted-order.json").toFile());

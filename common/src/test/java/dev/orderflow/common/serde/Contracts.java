@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -119,6 +120,15 @@ final class Contracts {
       order.put("note", "Delivery to Lekki Phase 1, call on arrival.");
     }
     return order;
+  }
+
+  /** The schema plus a required string field without default: a change no reader can absorb. */
+  static Schema withNewRequiredField(Schema schema, String field) {
+    List<Schema.Field> fields = new ArrayList<>();
+    schema.getFields().forEach(f -> fields.add(new Schema.Field(f, f.schema())));
+    fields.add(new Schema.Field(field, Schema.create(Schema.Type.STRING)));
+    return Schema.createRecord(
+        schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
   }
 
   /** A schema shipped in the schemas jar: /avro/X.avsc (current) or /avro/history/X/vN.avsc. */

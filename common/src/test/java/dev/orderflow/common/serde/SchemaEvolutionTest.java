@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.common.registry.InMemorySchemaRegistry;
 import dev.orderflow.schema.OrderCreated;
 import dev.orderflow.schema.SubmittedOrder;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -85,12 +83,9 @@ class SchemaEvolutionTest {
     // Given: v2 registered; the next version adds a required field without a default
     new AvroSerializer<SubmittedOrder>(registry, config)
         .serialize(TOPIC, Contracts.submittedOrder());
-    Schema current = Contracts.schemaResource("/avro/SubmittedOrder.avsc");
-    List<Schema.Field> fields = new ArrayList<>();
-    current.getFields().forEach(field -> fields.add(new Schema.Field(field, field.schema())));
-    fields.add(new Schema.Field("salesChannel", Schema.create(Schema.Type.STRING)));
     Schema breaking =
-        Schema.createRecord(current.getName(), null, current.getNamespace(), false, fields);
+        Contracts.withNewRequiredField(
+            Contracts.schemaResource("/avro/SubmittedOrder.avsc"), "salesChannel");
     GenericRecord record = Contracts.genericSubmittedOrder(breaking);
     record.put("salesChannel", "instagram");
 
