@@ -13,12 +13,15 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.io.DatumReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One resolving reader per writer schema id, built on first sight after checking that the reader
  * schema can read the writer's data, so a bad schema fails with a reason instead of mid-decode.
  */
 final class DatumReaders<T> {
+  private static final Logger LOGGER = LoggerFactory.getLogger(DatumReaders.class);
   private final SchemaRegistry registry;
   private final ReaderModel<T> model;
   private final Map<Integer, DatumReader<T>> byWriterId = new ConcurrentHashMap<>();
@@ -86,6 +89,12 @@ final class DatumReaders<T> {
               .formatted(writer.getFullName(), model.describe(), reasons),
           null);
     }
+    LOGGER.info(
+        "first record with writer schema topic={} schemaId={} name={} readAs={}",
+        topic,
+        schemaId,
+        writer.getFullName(),
+        model.describe());
     return model.datumReader(writer, reader);
   }
 
