@@ -1,0 +1,8 @@
+package dev.orderflow.sender.api;
+
+/**
+ * One platform's table from Graph error (code, subcode, then HTTP status) to an {@link ErrorClass}.
+ */
+public interface ErrorClassifier {
+  ErrorClass classify(MetaError error);
+}
