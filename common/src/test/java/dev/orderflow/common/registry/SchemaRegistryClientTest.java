@@ -114,6 +114,18 @@ class SchemaRegistryClientTest {
         .isEqualTo("/apis/ccompat/v7/subjects/odd%2Fsubject%20name/versions");
   }
 
+  @Test
+  void confluentsRootUrlWorksAsWellAsApicuriosPrefixedOne() throws Exception {
+    registry.answer(200, SCHEMA_JSON + "}");
+
+    try (SchemaRegistryClient confluent =
+        new SchemaRegistryClient(registry.server.url("/").toString())) {
+      assertThat(confluent.schemaById(7)).isEqualTo(SCHEMA);
+    }
+
+    assertThat(registry.taken().getUrl().encodedPath()).isEqualTo("/schemas/ids/7");
+  }
+
   private static String quoted(String text) {
     return ScriptedRegistry.quoted(text);
   }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.schema.OrderCreated;
 import dev.orderflow.schema.SubmittedOrder;
+import dev.orderflow.testsupport.RealStack;
+import dev.orderflow.testsupport.TestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +27,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,29 +36,34 @@ import org.junit.jupiter.api.Test;
  * (@kafkajs/confluent-schema-registry with kafkajs, in src/test/node), through the real broker and
  * registry of the shared stack, in both directions.
  */
+@RealStack
 class ConfluentInteropIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration POLL_LIMIT = Duration.ofSeconds(60);
 
-  private final String topic = LocalStack.unique("it-interop");
-  private final Path work = Path.of("target/interop", topic).toAbsolutePath();
+  private String bootstrapServers;
+  private String registryUrl;
+  private String topic;
+  private Path work;
 
   @BeforeAll
-  static void clientAndStackAreReady() throws Exception {
+  static void clientAndStackAreReady(TestStack stack) throws Exception {
     NodeInterop.ensureInstalled();
-    LocalStack.awaitRegistry();
+    RegistryReadiness.awaitReady(stack.registryUrl().toString());
   }
 
-  @AfterEach
-  void deleteTopic() {
-    LocalStack.deleteTopics(topic);
+  @BeforeEach
+  void topic(TestStack stack) throws Exception {
+    bootstrapServers = stack.kafkaBootstrapServers();
+    registryUrl = stack.registryUrl().toString();
+    topic = stack.uniqueTopic("it.interop");
+    stack.createTopic(topic, 1);
+    work = Files.createDirectories(Path.of("target/interop", topic).toAbsolutePath());
   }
 
   @Test
   void recordsWrittenByTheNodeConfluentClientAreReadByOurDeserializer() throws Exception {
     // Given: the Node client registers the .avsc itself and produces two orders
-    LocalStack.createTopics(topic);
-    Files.createDirectories(work);
     Path schema =
         Files.writeString(
             work.resolve("schema.avsc"),
@@ -71,8 +78,8 @@ class ConfluentInteropIT {
     NodeInterop.script(
         "produce-" + topic,
         "produce",
-        LocalStack.BOOTSTRAP_SERVERS,
-        LocalStack.REGISTRY_URL,
+        bootstrapServers,
+        registryUrl,
         topic,
         schema.toString(),
         records.toString(),
@@ -86,7 +93,7 @@ class ConfluentInteropIT {
     assertThat(read)
         .extracting(ConsumerRecord::key)
         .containsExactly("LG-2025-000123", "LG-2025-000124");
-    try (SchemaRegistryClient registry = new SchemaRegistryClient(LocalStack.REGISTRY_URL)) {
+    try (SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl)) {
       assertThat(registry.latest(topic + "-value").id())
           .isEqualTo(JSON.readTree(result.toFile()).get("schemaId").asInt());
     }
@@ -95,8 +102,6 @@ class ConfluentInteropIT {
   @Test
   void recordsWrittenByOurSerializerAreReadByTheNodeConfluentClient() throws Exception {
     // Given: we register and produce two OrderCreated records
-    LocalStack.createTopics(topic);
-    Files.createDirectories(work);
     OrderCreated first = Contracts.orderCreated();
     OrderCreated second = Contracts.orderCreated();
     second.setOrderId("vendor-lagos-gadgets:LG-2025-000124");
@@ -108,8 +113,8 @@ class ConfluentInteropIT {
     NodeInterop.script(
         "consume-" + topic,
         "consume",
-        LocalStack.BOOTSTRAP_SERVERS,
-        LocalStack.REGISTRY_URL,
+        bootstrapServers,
+        registryUrl,
         topic,
         "2",
         result.toString());
@@ -163,11 +168,16 @@ class ConfluentInteropIT {
     // Configured the way any Kafka application would, by class name and properties.
     Map<String, Object> props =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.BOOTSTRAP_SERVERS,
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class,
-            AvroSerdeConfig.REGISTRY_URL, LocalStack.REGISTRY_URL,
-            AvroSerdeConfig.SPECIFIC_VALUE_TYPE, SubmittedOrder.class.getName());
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+            StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+            AvroDeserializer.class,
+            AvroSerdeConfig.REGISTRY_URL,
+            registryUrl,
+            AvroSerdeConfig.SPECIFIC_VALUE_TYPE,
+            SubmittedOrder.class.getName());
     List<ConsumerRecord<String, SubmittedOrder>> read = new ArrayList<>();
     try (KafkaConsumer<String, SubmittedOrder> consumer = new KafkaConsumer<>(props)) {
       TopicPartition partition = new TopicPartition(topic, 0);
@@ -185,13 +195,13 @@ class ConfluentInteropIT {
     Map<String, Object> props =
         Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            LocalStack.BOOTSTRAP_SERVERS,
+            bootstrapServers,
             ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
             30_000,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
             15_000);
     AvroSerializer<OrderCreated> values =
-        new AvroSerializer<>(AvroSerdeConfig.localStack(LocalStack.REGISTRY_URL));
+        new AvroSerializer<>(AvroSerdeConfig.localStack(registryUrl));
     try (KafkaProducer<String, OrderCreated> producer =
         new KafkaProducer<>(props, new StringSerializer(), values)) {
       for (OrderCreated order : orders) {

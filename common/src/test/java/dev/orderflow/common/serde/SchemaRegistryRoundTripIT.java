@@ -8,6 +8,8 @@ import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.common.registry.SchemaRegistryException;
 import dev.orderflow.schema.OrderCreated;
 import dev.orderflow.schema.SubmittedOrder;
+import dev.orderflow.testsupport.RealStack;
+import dev.orderflow.testsupport.TestStack;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +18,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,14 +27,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Against the shared stack's real registry (Apicurio's Confluent API); subjects unique per test.
  */
+@RealStack
 class SchemaRegistryRoundTripIT {
-  private final SchemaRegistryClient writerSide = new SchemaRegistryClient(LocalStack.REGISTRY_URL);
-  private final SchemaRegistryClient readerSide = new SchemaRegistryClient(LocalStack.REGISTRY_URL);
-  private final String topic = LocalStack.unique("it-registry");
+  private String registryUrl;
+  private SchemaRegistryClient writerSide;
+  private SchemaRegistryClient readerSide;
+  private String topic;
 
   @BeforeAll
-  static void registryIsUp() {
-    LocalStack.awaitRegistry();
+  static void registryIsUp(TestStack stack) {
+    RegistryReadiness.awaitReady(stack.registryUrl().toString());
+  }
+
+  @BeforeEach
+  void clients(TestStack stack) {
+    registryUrl = stack.registryUrl().toString();
+    writerSide = new SchemaRegistryClient(registryUrl);
+    readerSide = new SchemaRegistryClient(registryUrl);
+    topic = stack.uniqueTopic("it.registry");
   }
 
   @AfterEach
@@ -54,7 +67,7 @@ class SchemaRegistryRoundTripIT {
       T record, String avsc) {
     // Given: writer and reader share nothing but the registry
     AvroSerializer<T> serializer =
-        new AvroSerializer<>(writerSide, AvroSerdeConfig.localStack(LocalStack.REGISTRY_URL));
+        new AvroSerializer<>(writerSide, AvroSerdeConfig.localStack(registryUrl));
     AvroDeserializer<T> deserializer =
         new AvroDeserializer<>(readerSide, (Class<T>) record.getClass());
 
@@ -73,7 +86,7 @@ class SchemaRegistryRoundTripIT {
     Map<String, Object> props =
         Map.of(
             AvroSerdeConfig.REGISTRY_URL,
-            LocalStack.REGISTRY_URL,
+            registryUrl,
             AvroSerdeConfig.AUTO_REGISTER,
             "true",
             AvroSerdeConfig.SPECIFIC_VALUE_TYPE,
@@ -96,13 +109,12 @@ class SchemaRegistryRoundTripIT {
         writerSide.register(topic + "-value", Contracts.schemaResource("/avro/OrderCreated.avsc"));
     AvroSerializer<OrderCreated> production =
         new AvroSerializer<>(
-            new SchemaRegistryClient(LocalStack.REGISTRY_URL),
-            AvroSerdeConfig.production(LocalStack.REGISTRY_URL));
+            new SchemaRegistryClient(registryUrl), AvroSerdeConfig.production(registryUrl));
 
     // When / Then
     byte[] bytes = production.serialize(topic, Contracts.orderCreated());
     assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(provisioned);
-    String unprovisioned = LocalStack.unique("it-unprovisioned");
+    String unprovisioned = topic + ".unprovisioned";
     assertThatThrownBy(() -> production.serialize(unprovisioned, Contracts.orderCreated()))
         .isInstanceOfSatisfying(
             WireFormatException.class,
@@ -154,7 +166,7 @@ class SchemaRegistryRoundTripIT {
   void v1AndV2RecordsInOneSubjectBothReadAsTheV2Class() {
     // Given
     writerSide.setCompatibility(topic + "-value", CompatibilityLevel.BACKWARD);
-    AvroSerdeConfig config = AvroSerdeConfig.localStack(LocalStack.REGISTRY_URL);
+    AvroSerdeConfig config = AvroSerdeConfig.localStack(registryUrl);
     Schema v1 = Contracts.schemaResource("/avro/history/SubmittedOrder/v1.avsc");
     byte[] old =
         new AvroSerializer<GenericRecord>(writerSide, config)
