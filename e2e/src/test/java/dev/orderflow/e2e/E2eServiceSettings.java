@@ -14,6 +14,12 @@ final class E2eServiceSettings {
   /** Messages per second the simulated number accepts and the senders spend. */
   static final int RATE = 400;
 
+  /**
+   * Sends in flight per sender: the most a SIGKILL can catch between Meta's acceptance and the
+   * ledger's record, so the bound on duplicates a sender crash may cause.
+   */
+  static final int SENDER_IN_FLIGHT = 32;
+
   /** The senders' delay tiers (defaults 30s, 5m, 30m). */
   static final List<String> RETRY_DELAYS = List.of("2s", "10s");
 
@@ -25,6 +31,10 @@ final class E2eServiceSettings {
       case WHATSAPP_SENDER, INSTAGRAM_SENDER -> {
         env.put("RATE_NUMBER_PER_SECOND", Integer.toString(RATE));
         env.put("RETRY_DELAYS", String.join(",", RETRY_DELAYS));
+        env.put("SENDER_MAX_IN_FLIGHT", Integer.toString(SENDER_IN_FLIGHT));
+        env.put("META_MAX_CONNECTIONS", Integer.toString(SENDER_IN_FLIGHT));
+        // Probe a dead circuit (expired token, outage) every second rather than every five.
+        env.put("CIRCUIT_PROBE_INTERVAL", "1s");
       }
       case ORDER_INGEST, NOTIFICATION_ROUTER -> {}
     }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderPipelineIT {
   /** The senders' documented window: messages Meta accepted whose ledger write a crash lost. */
-  private static final int SENDER_WINDOW = 64;
+  private static final int SENDER_WINDOW = E2eServiceSettings.SENDER_IN_FLIGHT;
 
   private final FaultReport report = new FaultReport();
   private E2eEnvironment env;

@@ -43,7 +43,7 @@ public final class ServiceEnvironment {
 
   private static void sender(
       Map<String, String> env, ServiceKind kind, PipelineNames names, String mainTopic) {
-    env.put("SENDER_TOPIC", mainTopic);
+    env.put("SENDER_MAIN_TOPIC", mainTopic);
     env.put("SENDER_GROUP_ID", names.groupOf(kind));
     env.put("LEDGER_TABLE", names.ledgerTable());
     env.put("CREDENTIALS_SECRET_NAME", names.secretName());
