@@ -37,10 +37,10 @@ esac
 # --- The stack, and what the demo runs ------------------------------------------------------------
 dev/start.sh
 
+# The shaded jar: of the jars a module builds, the largest (it carries the dependencies).
 service_jar() {
-  local dir="$ROOT_DIR/$1/target"
-  [ -f "$dir/$1.jar" ] && { echo "$dir/$1.jar"; return; }
-  find "$dir" -maxdepth 1 -name '*.jar' ! -name 'original-*' 2>/dev/null | head -1
+  find "$ROOT_DIR/$1/target" -maxdepth 1 -name '*.jar' ! -name 'original-*' -printf '%s %p\n' 2>/dev/null |
+    sort -rn | head -1 | cut -d' ' -f2-
 }
 
 modules=(bench)

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarFile;
@@ -60,9 +61,18 @@ public record LaunchCommand(List<String> jvmAndTarget, String description) {
           .filter(p -> p.getFileName().toString().endsWith(".jar"))
           .filter(p -> !p.getFileName().toString().startsWith("original-"))
           .filter(LaunchCommand::hasMainClass)
-          .findFirst();
+          // The shaded jar carries the dependencies: of the runnable jars it is the largest.
+          .max(Comparator.comparingLong(LaunchCommand::size));
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + target, e);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
     }
   }
 

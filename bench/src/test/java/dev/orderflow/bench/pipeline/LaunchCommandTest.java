@@ -13,10 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 class LaunchCommandTest {
 
   @Test
-  void aShadedJarWithAMainClassIsRunWithDashJar(@TempDir Path root) throws Exception {
+  void theLargestRunnableJarIsTheShadedOneAndRunsWithDashJar(@TempDir Path root) throws Exception {
     Path target = Files.createDirectories(root.resolve("order-ingest/target"));
-    jar(target.resolve("original-order-ingest.jar"), false);
-    jar(target.resolve("order-ingest.jar"), true);
+    jar(target.resolve("original-order-ingest.jar"), false, 50_000);
+    jar(target.resolve("order-ingest-thin.jar"), true, 0);
+    jar(target.resolve("order-ingest.jar"), true, 20_000);
 
     LaunchCommand command = LaunchCommand.of(ServiceKind.ORDER_INGEST, root, "cp");
 
@@ -32,14 +33,18 @@ class LaunchCommandTest {
         .endsWith("-cp", "a.jar:b.jar", ServiceKind.NOTIFICATION_ROUTER.mainClass());
   }
 
-  private static void jar(Path path, boolean withMain) throws Exception {
+  private static void jar(Path path, boolean withMain, int paddingBytes) throws Exception {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     if (withMain) {
       manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "x.Main");
     }
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(path), manifest)) {
-      out.flush();
+      out.putNextEntry(new java.util.jar.JarEntry("dependencies.bin"));
+      byte[] padding = new byte[paddingBytes];
+      new java.util.Random(1).nextBytes(padding);
+      out.write(padding);
+      out.closeEntry();
     }
   }
 }
