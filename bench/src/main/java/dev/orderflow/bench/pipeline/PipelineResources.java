@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -121,25 +124,43 @@ public final class PipelineResources {
    */
   public void seedBuyers(String table, List<BuyerProfile> buyers) {
     long started = System.nanoTime();
+    List<List<BuyerProfile>> batches = new ArrayList<>();
     for (int from = 0; from < buyers.size(); from += BATCH) {
-      List<WriteRequest> writes =
-          buyers.subList(from, Math.min(buyers.size(), from + BATCH)).stream()
-              .map(b -> WriteRequest.builder().putRequest(p -> p.item(b.toItem())).build())
-              .toList();
-      Map<String, List<WriteRequest>> pending = Map.of(table, writes);
-      for (int attempt = 0; !pending.isEmpty(); attempt++) {
-        if (attempt == 10) {
-          throw new IllegalStateException("DynamoDB kept refusing buyer writes to " + table);
-        }
-        Map<String, List<WriteRequest>> batch = pending;
-        pending = clients.dynamoDb().batchWriteItem(b -> b.requestItems(batch)).unprocessedItems();
+      batches.add(buyers.subList(from, Math.min(buyers.size(), from + BATCH)));
+    }
+    // A few batches in flight: dynalite answers each slowly but serves several at once.
+    try (ExecutorService writers = Executors.newFixedThreadPool(4)) {
+      List<Future<?>> written = new ArrayList<>();
+      batches.forEach(batch -> written.add(writers.submit(() -> write(table, batch))));
+      for (Future<?> done : written) {
+        done.get();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while seeding " + table, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("seeding " + table + " failed", e.getCause());
     }
     LOGGER.info(
         "seeded buyers={} table={} in {} ms",
         buyers.size(),
         table,
         (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private void write(String table, List<BuyerProfile> batch) {
+    List<WriteRequest> writes =
+        batch.stream()
+            .map(b -> WriteRequest.builder().putRequest(p -> p.item(b.toItem())).build())
+            .toList();
+    Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+    for (int attempt = 0; !pending.isEmpty(); attempt++) {
+      if (attempt == 10) {
+        throw new IllegalStateException("DynamoDB kept refusing buyer writes to " + table);
+      }
+      Map<String, List<WriteRequest>> request = pending;
+      pending = clients.dynamoDb().batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+    }
   }
 
   /** Deletes the run's topics and tables; the secret is kept (local servers hold few). */
