@@ -20,7 +20,18 @@ public record LaunchCommand(List<String> jvmAndTarget, String description) {
 
   /** Small heaps and the serial collector: four services and the broker share two cores. */
   static final List<String> JVM_OPTIONS =
-      List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of(
+          "-Xms64m",
+          "-Xmx384m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "--enable-native-access=ALL-UNNAMED");
+
+  /**
+   * On a shared class path the first logback.xml found would win, which may be a test's; every
+   * service's own logback.xml only includes common's format, so name that directly.
+   */
+  static final String CLASS_PATH_LOGGING = "-Dlogback.configurationFile=bench-service-logback.xml";
 
   public static LaunchCommand of(ServiceKind kind, Path repositoryRoot, String fallbackClassPath) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -33,6 +44,7 @@ public record LaunchCommand(List<String> jvmAndTarget, String description) {
       command.add(jar.get().toString());
       return new LaunchCommand(command, jar.get().toString());
     }
+    command.add(CLASS_PATH_LOGGING);
     command.add("-cp");
     command.add(fallbackClassPath);
     command.add(kind.mainClass());
