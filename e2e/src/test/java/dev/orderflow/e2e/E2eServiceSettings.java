@@ -21,7 +21,7 @@ final class E2eServiceSettings {
   static final int SENDER_IN_FLIGHT = 32;
 
   /** The senders' delay tiers (defaults 30s, 5m, 30m). */
-  static final List<String> RETRY_DELAYS = List.of("2s", "10s");
+  static final List<String> RETRY_DELAYS = List.of("1s", "5s");
 
   private E2eServiceSettings() {}
 

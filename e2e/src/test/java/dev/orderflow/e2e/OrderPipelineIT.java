@@ -67,7 +67,11 @@ class OrderPipelineIT {
   @Test
   @Order(1)
   void everyOrderOfARealisticMixEndsAsExactlyOneOutcome() {
-    ScenarioResult result = scenario("steady").orders(2_000, OrderMix.realistic(), 250).run();
+    ScenarioResult result =
+        scenario("steady")
+            .orders(2_000, OrderMix.realistic(), 200)
+            .patience(Duration.ofMinutes(3))
+            .run();
 
     assertExact(result);
     assertThat(result.reconciliation().matchedByKind())
@@ -81,7 +85,7 @@ class OrderPipelineIT {
     ServiceProcess sender = env.pipeline.get(ServiceKind.WHATSAPP_SENDER);
     ScenarioResult result =
         scenario("sender-kill9")
-            .orders(600, OrderMix.deliverableOnly(), 150)
+            .orders(300, OrderMix.deliverableOnly(), 100)
             .fault(0.5, () -> restart(sender))
             .afterLoad(() -> sender.awaitReady(Duration.ofSeconds(90)))
             .allowDuplicates(SENDER_WINDOW)
@@ -96,7 +100,7 @@ class OrderPipelineIT {
     ServiceProcess router = env.pipeline.get(ServiceKind.NOTIFICATION_ROUTER);
     ScenarioResult result =
         scenario("router-kill9")
-            .orders(600, OrderMix.realistic(), 150)
+            .orders(300, OrderMix.realistic(), 100)
             .fault(0.5, () -> restart(router))
             .afterLoad(() -> router.awaitReady(Duration.ofSeconds(90)))
             .run();
@@ -109,7 +113,7 @@ class OrderPipelineIT {
   void aBrokerRestartLosesNothing() {
     ScenarioResult result =
         scenario("broker-restart")
-            .orders(600, OrderMix.realistic(), 150)
+            .orders(300, OrderMix.realistic(), 100)
             .fault(
                 0.5,
                 () -> {
@@ -117,7 +121,7 @@ class OrderPipelineIT {
                   env.broker.start();
                 })
             .afterLoad(() -> env.pipeline.awaitAllReady())
-            .allowDuplicates(SENDER_WINDOW)
+            .allowDuplicates(2 * SENDER_WINDOW)
             .patience(Duration.ofMinutes(3))
             .run();
 
@@ -127,9 +131,10 @@ class OrderPipelineIT {
   @Test
   @Order(5)
   void metaServerErrorBurstsAreRetriedUntilDeliveredOnce() {
+    long before = env.meta().stats().rejected(2);
     ScenarioResult result =
         scenario("meta-5xx")
-            .orders(500, OrderMix.deliverableOnly(), 150)
+            .orders(300, OrderMix.deliverableOnly(), 100)
             .fault(
                 0.3,
                 () ->
@@ -140,7 +145,7 @@ class OrderPipelineIT {
             .run();
 
     assertExact(result);
-    assertThat(env.meta().stats().rejected(2)).isGreaterThanOrEqualTo(80);
+    assertThat(env.meta().stats().rejected(2) - before).isEqualTo(80);
   }
 
   @Test
@@ -148,7 +153,7 @@ class OrderPipelineIT {
   void aThrottlingStormSlowsTheSendersDownWithoutLosingOrders() {
     ScenarioResult result =
         scenario("throttling")
-            .orders(500, OrderMix.deliverableOnly(), 150)
+            .orders(300, OrderMix.deliverableOnly(), 100)
             .fault(
                 0.3,
                 () ->
@@ -171,7 +176,7 @@ class OrderPipelineIT {
     String instagram = "rotated-ig-" + env.runId;
     ScenarioResult result =
         scenario("token-rotation")
-            .orders(400, OrderMix.deliverableOnly(), 100)
+            .orders(300, OrderMix.deliverableOnly(), 100)
             .fault(
                 0.3,
                 () -> {
@@ -195,7 +200,7 @@ class OrderPipelineIT {
     List<PoisonPills.Position> positions = new ArrayList<>();
     ScenarioResult result =
         scenario("poison-pills")
-            .orders(400, OrderMix.realistic(), 150)
+            .orders(300, OrderMix.realistic(), 100)
             .fault(
                 0.5,
                 () ->

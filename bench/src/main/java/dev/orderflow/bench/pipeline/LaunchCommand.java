@@ -28,23 +28,29 @@ public record LaunchCommand(List<String> jvmAndTarget, String description) {
           "--enable-native-access=ALL-UNNAMED");
 
   /**
-   * On a shared class path the first logback.xml found would win, which may be a test's; every
-   * service's own logback.xml only includes common's format, so name that directly.
+   * Every service's logback.xml only includes common's format; naming a file that does the same
+   * keeps a service from logging at DEBUG (logback's default) when its jar lacks one, or from
+   * picking up a test's logback.xml on a shared class path.
    */
-  static final String CLASS_PATH_LOGGING = "-Dlogback.configurationFile=bench-service-logback.xml";
+  private static final String LOGGING =
+      """
+      <configuration>
+        <include resource="logback-orderflow.xml"/>
+      </configuration>
+      """;
 
   public static LaunchCommand of(ServiceKind kind, Path repositoryRoot, String fallbackClassPath) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(JVM_OPTIONS);
+    command.add("-Dlogback.configurationFile=" + loggingConfig());
     Optional<Path> jar = shadedJar(repositoryRoot.resolve(kind.module()).resolve("target"));
     if (jar.isPresent()) {
       command.add("-jar");
       command.add(jar.get().toString());
       return new LaunchCommand(command, jar.get().toString());
     }
-    command.add(CLASS_PATH_LOGGING);
     command.add("-cp");
     command.add(fallbackClassPath);
     command.add(kind.mainClass());
@@ -61,6 +67,20 @@ public record LaunchCommand(List<String> jvmAndTarget, String description) {
       return true;
     } catch (ClassNotFoundException e) {
       return false;
+    }
+  }
+
+  private static synchronized Path loggingConfig() {
+    Path file = Path.of(System.getProperty("java.io.tmpdir"), "orderflow-service-logback.xml");
+    try {
+      if (!Files.exists(file)) {
+        Path temporary = Files.createTempFile(file.getParent(), "orderflow-logback", ".xml");
+        Files.writeString(temporary, LOGGING);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file, e);
     }
   }
 
