@@ -42,6 +42,10 @@ final class BenchRun {
         "bench" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
     Instant started = Instant.now();
     List<String> notes = new ArrayList<>();
+    notes.add(
+        "Load average when the run started: "
+            + loadAverage()
+            + " (other work on the machine competes for its cores).");
     try (RunningSimulator simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
         StackClients clients =
             new StackClients(
@@ -82,6 +86,7 @@ final class BenchRun {
                 senders.run(
                     ServiceKind.INSTAGRAM_SENDER, Platform.INSTAGRAM, settings.senderLatency()));
       }
+      notes.add("Load average when the run ended: " + loadAverage() + ".");
       BenchReport report =
           new ReportAssembler(runId, started, settings, notes)
               .assemble(ceilings, endToEnd, router, whatsapp, instagram);
@@ -105,6 +110,16 @@ final class BenchRun {
       return List.of(rawResult, passthrough);
     } finally {
       new dev.orderflow.bench.pipeline.PipelineResources(clients).deleteTopics(List.of(raw, copy));
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages from /proc/loadavg. */
+  static String loadAverage() {
+    try {
+      String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " / " + parts[1] + " / " + parts[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
     }
   }
 
