@@ -17,7 +17,14 @@ final class Utf8PreservingReader extends GenericDatumReader<GenericRecord> {
   private static final int MAX_INITIAL_ARRAY_CAPACITY = 256;
 
   Utf8PreservingReader(Schema writer, Schema reader) {
-    super(writer, reader, GenericData.get());
+    super(writer, reader, plainGenericData());
+  }
+
+  /** The fast reader would bypass the overrides below, so this reader's data model turns it off. */
+  private static GenericData plainGenericData() {
+    GenericData data = new GenericData();
+    data.setFastReaderEnabled(false);
+    return data;
   }
 
   @Override

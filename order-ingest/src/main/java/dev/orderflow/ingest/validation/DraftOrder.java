@@ -1,6 +1,8 @@
 package dev.orderflow.ingest.validation;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,7 +22,8 @@ public record DraftOrder(
     List<Reason> problems) {
 
   public DraftOrder {
-    items = items == null ? null : List.copyOf(items);
+    // An item that could not be read at all is a null element, so copyOf (no nulls) will not do.
+    items = items == null ? null : Collections.unmodifiableList(new ArrayList<>(items));
     problems = List.copyOf(problems);
   }
 }

@@ -56,10 +56,8 @@ class OrderValidatorTest {
             tuple(ReasonCode.INVALID_ID, "vendorId"),
             tuple(ReasonCode.INVALID_CURRENCY, "currency"),
             tuple(ReasonCode.TEXT_EMPTY, "items[1].name"),
-            tuple(
-                ReasonCode.QUANTITY_OUT_OF_RANGE, "items[1].quantity"),
-            tuple(
-                ReasonCode.PRICE_NOT_POSITIVE, "items[1].unitPriceMinor"));
+            tuple(ReasonCode.QUANTITY_OUT_OF_RANGE, "items[1].quantity"),
+            tuple(ReasonCode.PRICE_NOT_POSITIVE, "items[1].unitPriceMinor"));
   }
 
   @Test
@@ -157,9 +155,7 @@ class OrderValidatorTest {
 
     assertThat(reasons(draft))
         .extracting(Reason::code, Reason::field)
-        .contains(
-            tuple(
-                ReasonCode.QUANTITY_OUT_OF_RANGE, "items[0].quantity"));
+        .contains(tuple(ReasonCode.QUANTITY_OUT_OF_RANGE, "items[0].quantity"));
   }
 
   @Test
@@ -238,8 +234,7 @@ class OrderValidatorTest {
     assertThat(validate(fits)).isInstanceOf(ValidationResult.Valid.class);
     assertThat(reasons(tooLong))
         .extracting(Reason::code, Reason::field)
-        .containsExactly(
-            tuple(ReasonCode.TEXT_TOO_LONG, "items[0].name"));
+        .containsExactly(tuple(ReasonCode.TEXT_TOO_LONG, "items[0].name"));
   }
 
   @Test
