@@ -39,7 +39,7 @@ final class ItemRules {
       out.missing(path);
       return null;
     }
-    String sku = TextRules.text(item.sku(), path + ".sku", rules.maxSkuLength(), false, out);
+    String sku = TextRules.id(item.sku(), path + ".sku", out);
     String name = TextRules.text(item.name(), path + ".name", rules.maxNameLength(), false, out);
     Integer quantity = quantity(item.quantity(), path + ".quantity", rules.maxQuantity(), out);
     Long price = price(item.unitPriceMinor(), path + ".unitPriceMinor", out);

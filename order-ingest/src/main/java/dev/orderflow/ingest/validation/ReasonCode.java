@@ -37,6 +37,8 @@ public enum ReasonCode {
   TIMESTAMP_IN_FUTURE,
   TIMESTAMP_TOO_OLD,
   TOO_MANY_REASONS,
+  /** The service failed on this record; it is refused rather than blocking its partition. */
+  UNPROCESSABLE,
   // Against earlier submissions.
   DUPLICATE_SUBMISSION,
   ORDER_CONFLICT

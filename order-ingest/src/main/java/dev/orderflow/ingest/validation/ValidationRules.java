@@ -16,7 +16,6 @@ public record ValidationRules(
     int maxRecordBytes,
     int maxItems,
     int maxQuantity,
-    int maxSkuLength,
     int maxNameLength,
     int maxNoteLength,
     Set<String> allowedCurrencies,
@@ -28,7 +27,6 @@ public record ValidationRules(
     positive("maxRecordBytes", maxRecordBytes);
     positive("maxItems", maxItems);
     positive("maxQuantity", maxQuantity);
-    positive("maxSkuLength", maxSkuLength);
     positive("maxNameLength", maxNameLength);
     positive("maxNoteLength", maxNoteLength);
     positive("maxReasons", maxReasons);
@@ -49,9 +47,8 @@ public record ValidationRules(
         256 * 1024,
         100,
         10_000,
-        64,
         200,
-        1_000,
+        500,
         Set.of("NGN"),
         Duration.ofMinutes(5),
         Duration.ofDays(30),
@@ -63,7 +60,6 @@ public record ValidationRules(
         maxRecordBytes,
         maxItems,
         maxQuantity,
-        maxSkuLength,
         maxNameLength,
         maxNoteLength,
         codes,
