@@ -27,6 +27,10 @@ public final class Samples {
 
   /** A valid order as a JSON tree: 2 × 250,000 + 1 × 380,000 kobo = 880,000. */
   public static ObjectNode jsonOrder(String vendorId, String orderId) {
+    return jsonOrder(vendorId, orderId, NOW.minusSeconds(60));
+  }
+
+  public static ObjectNode jsonOrder(String vendorId, String orderId, Instant submittedAt) {
     ObjectNode order = MAPPER.createObjectNode();
     order.put("vendorId", vendorId);
     order.put("orderId", orderId);
@@ -46,7 +50,7 @@ public final class Samples {
         .put("quantity", 1)
         .put("unitPriceMinor", 380_000);
     order.put("totalMinor", 880_000);
-    order.put("submittedAt", NOW.minusSeconds(60).toString());
+    order.put("submittedAt", submittedAt.toString());
     order.put("note", EMOJI_NOTE);
     return order;
   }
@@ -65,6 +69,10 @@ public final class Samples {
 
   /** The same order as {@link #jsonOrder}, as an Avro SubmittedOrder. */
   public static SubmittedOrder avroOrder(String vendorId, String orderId) {
+    return avroOrder(vendorId, orderId, NOW.minusSeconds(60));
+  }
+
+  public static SubmittedOrder avroOrder(String vendorId, String orderId, Instant submittedAt) {
     return SubmittedOrder.newBuilder()
         .setVendorId(vendorId)
         .setOrderId(orderId)
@@ -75,7 +83,7 @@ public final class Samples {
                 new LineItem("BEANS-1", YORUBA, 2, 250_000L),
                 new LineItem("RICE-5", "Ofada rice 5kg", 1, 380_000L)))
         .setTotalMinor(880_000L)
-        .setSubmittedAt(NOW.minusSeconds(60))
+        .setSubmittedAt(submittedAt)
         .setNote(EMOJI_NOTE)
         .build();
   }
