@@ -1,4 +1,4 @@
-package dev.orderflow.ingest.topology;
+package dev.orderflow.ingest.registry;
 
 import dev.orderflow.schema.LineItem;
 import dev.orderflow.schema.OrderCreated;
@@ -13,8 +13,8 @@ import org.apache.avro.specific.SpecificData;
  * classes up by name and refuses packages not listed in a system property; naming them here keeps
  * the internal envelope working without a JVM-wide setting.
  */
-final class KnownAvroClasses extends SpecificData {
-  static final KnownAvroClasses INSTANCE = new KnownAvroClasses();
+public final class KnownAvroClasses extends SpecificData {
+  public static final KnownAvroClasses INSTANCE = new KnownAvroClasses();
 
   private static final Map<String, Class<?>> CLASSES =
       Map.of(
