@@ -55,7 +55,8 @@ public record IngestConfig(
               source.duration(MAX_AGE, defaults.maxAge()),
               defaults.maxReasons());
     } catch (IllegalArgumentException e) {
-      throw new ConfigException(CURRENCIES, "ISO-4217 codes such as NGN,GHS", currencies.toString());
+      throw new ConfigException(
+          CURRENCIES, "ISO-4217 codes such as NGN,GHS", currencies.toString());
     }
     return new IngestConfig(
         source.string(APPLICATION_ID, "order-ingest"),

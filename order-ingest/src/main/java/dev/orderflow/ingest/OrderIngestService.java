@@ -1,8 +1,8 @@
 package dev.orderflow.ingest;
 
+import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
-import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.service.Service;
 import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.ingest.intake.Assessor;

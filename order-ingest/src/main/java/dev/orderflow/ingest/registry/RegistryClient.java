@@ -35,7 +35,8 @@ public final class RegistryClient {
       return Optional.empty();
     }
     expectOk(response, "GET /schemas/ids/" + id);
-    return Optional.of(new Schema.Parser().parse(JSON.readTree(response.body()).get("schema").asText()));
+    return Optional.of(
+        new Schema.Parser().parse(JSON.readTree(response.body()).get("schema").asText()));
   }
 
   /** The id of {@code schema} under {@code subject}, registering it first if allowed. */
@@ -73,7 +74,11 @@ public final class RegistryClient {
   private static void expectOk(HttpResponse<String> response, String call) throws IOException {
     if (response.statusCode() != 200) {
       throw new IOException(
-          "registry answered " + call + " with HTTP " + response.statusCode() + ": "
+          "registry answered "
+              + call
+              + " with HTTP "
+              + response.statusCode()
+              + ": "
               + response.body());
     }
   }

@@ -53,11 +53,16 @@ public final class RegistryWriterSchemas implements WriterSchemas {
         return registry.schemaById(schemaId);
       } catch (IOException e) {
         last = e;
-        LOGGER.warn("schema registry call failed schemaId={} attempt={}: {}", schemaId, attempt, e.toString());
+        LOGGER.warn(
+            "schema registry call failed schemaId={} attempt={}: {}",
+            schemaId,
+            attempt,
+            e.toString());
         pause(FIRST_BACKOFF_MS << (attempt - 1));
       }
     }
-    throw new WriterSchemaUnavailableException("schema registry unavailable for id " + schemaId, last);
+    throw new WriterSchemaUnavailableException(
+        "schema registry unavailable for id " + schemaId, last);
   }
 
   private static void pause(long millis) {

@@ -44,23 +44,15 @@ class CrashRecoveryIT {
       // Given a stream of orders (every 10th invalid, every 25th a repeat of an earlier one)
       Future<?> producing =
           producerThread.submit(() -> produceSteadily(kafka, names, submittedOffsets));
-      IngestProcess first = new IngestProcess(names, workDir).with(
-          "KAFKA_STREAMS_SESSION_TIMEOUT_MS", "10000").start().awaitReady();
 
       // When it is killed once it has committed part of them, and started again
-      try (IngestKafka.CommittedCounter outcomes =
-          kafka.counter(List.of(names.created(), names.rejected()))) {
-        await("some outcomes committed")
-            .atMost(Duration.ofSeconds(60))
-            .pollInterval(Duration.ZERO)
-            .until(() -> outcomes.count() >= ORDERS / 5);
+      try (IngestProcess first = process(names)) {
+        first.start().awaitReady();
+        awaitSomeOutcomes(kafka, names);
+        first.kill();
       }
-      first.kill();
-      try (IngestProcess second =
-          new IngestProcess(names, workDir)
-              .with("KAFKA_STREAMS_SESSION_TIMEOUT_MS", "10000")
-              .start()
-              .awaitReady()) {
+      try (IngestProcess second = process(names)) {
+        second.start().awaitReady();
         producing.get(60, TimeUnit.SECONDS);
 
         // Then each submitted record has exactly one committed outcome
@@ -68,6 +60,21 @@ class CrashRecoveryIT {
         assertThat(outcomeOffsets).doesNotHaveDuplicates();
         assertThat(Set.copyOf(outcomeOffsets)).isEqualTo(submittedOffsets);
       }
+    }
+  }
+
+  /** Same state dir and instance id as before, as a restarted pod would have with a volume. */
+  private IngestProcess process(IngestNames names) {
+    return new IngestProcess(names, workDir).with("KAFKA_STREAMS_SESSION_TIMEOUT_MS", "10000");
+  }
+
+  private static void awaitSomeOutcomes(IngestKafka kafka, IngestNames names) {
+    try (IngestKafka.CommittedCounter outcomes =
+        kafka.counter(List.of(names.created(), names.rejected()))) {
+      await("some outcomes committed")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ZERO)
+          .until(() -> outcomes.count() >= ORDERS / 5);
     }
   }
 

@@ -76,6 +76,7 @@ final class IngestProcess implements AutoCloseable {
     await("order-ingest ready (log: " + log + ")")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
+        .ignoreException(UncheckedIOException.class)
         .until(
             () -> {
               if (!process.isAlive()) {

@@ -39,11 +39,12 @@ class SubmissionOutcomesIT {
   private static final String VENDOR = "vendor-it";
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  @TempDir Path workDir;
+  @TempDir static Path workDir;
   private final IngestNames names = IngestNames.unique();
   private IngestKafka kafka;
   private IngestProcess service;
   private int avroSchemaId;
+
   /** Submission key → the reason code its rejection must carry. */
   private final Map<String, String> expectedRejections = new LinkedHashMap<>();
 
@@ -55,7 +56,8 @@ class SubmissionOutcomesIT {
     kafka = new IngestKafka(names);
     avroSchemaId =
         RegistryFixture.register(names.submitted() + "-value", SubmittedOrder.getClassSchema());
-    service = new IngestProcess(names, workDir).start().awaitReady();
+    service = new IngestProcess(names, workDir).start();
+    service.awaitReady();
 
     submit("valid-json", Samples.bytes(order("ORD-JSON", o -> {})), "corr-json");
     submit(
@@ -107,10 +109,16 @@ class SubmissionOutcomesIT {
   private void submitBadInput() {
     submitRaw("null-value", null, "NULL_VALUE");
     submitRaw("empty", new byte[0], "EMPTY_VALUE");
-    submitRaw("garbage", new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF}, "UNRECOGNIZED_FORMAT");
+    submitRaw(
+        "garbage",
+        new byte[] {(byte) 0xDE, (byte) 0xAD, (byte) 0xBE, (byte) 0xEF},
+        "UNRECOGNIZED_FORMAT");
     submitRaw("malformed-json", Samples.utf8("{\"vendorId\": \"v\", "), "MALFORMED_JSON");
     submitRaw("unknown-schema", Samples.frame(987_654, new byte[] {2, 'x'}), "UNKNOWN_SCHEMA_ID");
-    submitRaw("avro-garbage", Samples.frame(avroSchemaId, new byte[] {(byte) 0xFF, 0x01}), "MALFORMED_AVRO");
+    submitRaw(
+        "avro-garbage",
+        Samples.frame(avroSchemaId, new byte[] {(byte) 0xFF, 0x01}),
+        "MALFORMED_AVRO");
     byte[] huge = new byte[300 * 1024];
     huge[0] = '{';
     submitRaw("huge", huge, "RECORD_TOO_LARGE");
@@ -153,8 +161,7 @@ class SubmissionOutcomesIT {
                     LinkedHashMap::new));
 
     assertThat(actual).containsOnlyKeys(expectedRejections.keySet());
-    expectedRejections.forEach(
-        (key, code) -> assertThat(actual.get(key)).as(key).contains(code));
+    expectedRejections.forEach((key, code) -> assertThat(actual.get(key)).as(key).contains(code));
   }
 
   @Test
@@ -181,8 +188,7 @@ class SubmissionOutcomesIT {
         byKey(kafka.readCommitted(names.rejected(), expectedRejections.size() + 2, WAIT));
     assertThat(header(after.get("again"), HeaderNames.REJECT_REASON))
         .isEqualTo("DUPLICATE_SUBMISSION");
-    assertThat(header(after.get("changed"), HeaderNames.REJECT_REASON))
-        .isEqualTo("ORDER_CONFLICT");
+    assertThat(header(after.get("changed"), HeaderNames.REJECT_REASON)).isEqualTo("ORDER_CONFLICT");
     assertThat(kafka.readCommitted(names.created(), 2, WAIT)).hasSize(2);
   }
 
@@ -229,8 +235,12 @@ class SubmissionOutcomesIT {
   private static void hundredAndOneItems(ObjectNode order) {
     var items = order.putArray("items");
     for (int i = 0; i < 101; i++) {
-      items.addObject().put("sku", "S" + i).put("name", "n").put("quantity", 1).put(
-          "unitPriceMinor", 1);
+      items
+          .addObject()
+          .put("sku", "S" + i)
+          .put("name", "n")
+          .put("quantity", 1)
+          .put("unitPriceMinor", 1);
     }
     order.put("totalMinor", 101);
   }
