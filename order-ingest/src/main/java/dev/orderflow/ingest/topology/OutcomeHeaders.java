@@ -1,7 +1,7 @@
 package dev.orderflow.ingest.topology;
 
 import dev.orderflow.common.kafka.HeaderNames;
-import java.nio.charset.StandardCharsets;
+import dev.orderflow.common.kafka.KafkaHeaders;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -53,15 +53,7 @@ final class OutcomeHeaders {
     return header == null ? null : header.value();
   }
 
-  static String string(Headers headers, String name) {
-    Header header = headers.lastHeader(name);
-    return header == null || header.value() == null
-        ? null
-        : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
   private static void put(Headers headers, String name, String value) {
-    headers.remove(name);
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    KafkaHeaders.putString(headers, name, value);
   }
 }

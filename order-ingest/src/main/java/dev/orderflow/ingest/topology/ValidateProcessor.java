@@ -1,5 +1,6 @@
 package dev.orderflow.ingest.topology;
 
+import dev.orderflow.common.logging.CorrelationIds;
 import dev.orderflow.ingest.intake.Assessment;
 import dev.orderflow.ingest.outcome.OrderCreatedFactory;
 import dev.orderflow.ingest.outcome.Provenance;
@@ -40,10 +41,12 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], Route
   public void process(Record<byte[], byte[]> record) {
     Instant now = parts.clock().instant();
     Provenance source = provenance(record);
-    String correlationId = CorrelationId.of(record.headers());
-    switch (parts.assessor().assess(record.value(), now)) {
-      case Assessment.Accepted accepted -> accept(record, accepted, source, correlationId, now);
-      case Assessment.Refused refused -> refuse(record, refused, source, correlationId, now);
+    String correlationId = CorrelationIds.from(record.headers());
+    try (var scope = CorrelationIds.inMdc(correlationId)) {
+      switch (parts.assessor().assess(record.value(), now)) {
+        case Assessment.Accepted accepted -> accept(record, accepted, source, correlationId, now);
+        case Assessment.Refused refused -> refuse(record, refused, source, correlationId, now);
+      }
     }
   }
 
