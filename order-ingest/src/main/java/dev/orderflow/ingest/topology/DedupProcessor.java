@@ -1,5 +1,6 @@
 package dev.orderflow.ingest.topology;
 
+import dev.orderflow.common.logging.CorrelationIds;
 import dev.orderflow.ingest.outcome.Provenance;
 import dev.orderflow.ingest.outcome.Rejection;
 import dev.orderflow.ingest.outcome.RejectionKind;
@@ -45,6 +46,12 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], Deduplic
   @Override
   public void process(Record<byte[], byte[]> record) {
     AcceptedSubmission accepted = AcceptedSubmission.fromBytes(record.value());
+    try (var scope = CorrelationIds.inMdc(accepted.order().getCorrelationId())) {
+      deduplicate(record, accepted);
+    }
+  }
+
+  private void deduplicate(Record<byte[], byte[]> record, AcceptedSubmission accepted) {
     OrderCreated order = accepted.order();
     long now = record.timestamp();
     SeenOrder earlier = earlier(order.getOrderId(), now);

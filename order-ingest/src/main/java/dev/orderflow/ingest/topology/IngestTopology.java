@@ -48,17 +48,22 @@ public final class IngestTopology {
         .split(Named.as("validated-"))
         .branch(
             (key, routed) -> routed instanceof Routed.ToRejected,
-            Branched.withConsumer(invalid -> toRejected(invalid, topics, "invalid"), "invalid"))
+            Branched.withConsumer(
+                invalid ->
+                    toRejected(
+                        invalid.mapValues(Routed::bytes, Named.as("invalid-rejection-json")),
+                        topics,
+                        "invalid"),
+                "invalid"))
         .defaultBranch(Branched.withConsumer(valid -> deduplicate(valid, topics, parts), "valid"));
     return builder.build();
   }
 
-  private static void toRejected(KStream<byte[], Routed> stream, IngestTopics topics, String from) {
-    stream
-        .mapValues(Routed::bytes, Named.as(from + "-rejection-json"))
-        .to(
-            topics.rejected(),
-            Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(from + "-to-rejected"));
+  private static void toRejected(
+      KStream<byte[], byte[]> rejections, IngestTopics topics, String from) {
+    rejections.to(
+        topics.rejected(),
+        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(from + "-to-rejected"));
   }
 
   private static void deduplicate(
@@ -74,15 +79,13 @@ public final class IngestTopology {
             Branched.withConsumer(created -> toCreated(created, topics, parts), "new"))
         .defaultBranch(
             Branched.withConsumer(
-                repeated ->
-                    repeated
-                        .mapValues(
+                repeats ->
+                    toRejected(
+                        repeats.mapValues(
                             outcome -> ((Deduplicated.Rejected) outcome).json(),
-                            Named.as("repeat-rejection-json"))
-                        .to(
-                            topics.rejected(),
-                            Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                                .withName("repeat-to-rejected")),
+                            Named.as("repeat-rejection-json")),
+                        topics,
+                        "repeat"),
                 "repeat"));
   }
 

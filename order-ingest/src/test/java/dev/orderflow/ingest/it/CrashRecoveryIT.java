@@ -41,16 +41,20 @@ class CrashRecoveryIT {
     Set<String> submittedOffsets = ConcurrentHashMap.newKeySet();
     try (IngestKafka kafka = new IngestKafka(names);
         ExecutorService producerThread = Executors.newSingleThreadExecutor()) {
-      // Given a stream of orders (every 10th invalid, every 25th a repeat of an earlier one)
-      Future<?> producing =
-          producerThread.submit(() -> produceSteadily(kafka, names, submittedOffsets));
-
-      // When it is killed once it has committed part of them, and started again
+      Future<?> producing;
       try (IngestProcess first = process(names)) {
         first.start().awaitReady();
-        awaitSomeOutcomes(kafka, names);
+        // Given a running service and a stream of orders (every 10th invalid, every 25th a
+        // repeat of an earlier one) still arriving
+        producing = producerThread.submit(() -> produceSteadily(kafka, names, submittedOffsets));
+
+        // When it is killed after committing part of them, while orders keep coming
+        int committedBeforeKill = awaitSomeOutcomes(kafka, names);
         first.kill();
+        assertThat(committedBeforeKill).isLessThan(ORDERS);
+        assertThat(producing).isNotDone();
       }
+      // and started again
       try (IngestProcess second = process(names)) {
         second.start().awaitReady();
         producing.get(60, TimeUnit.SECONDS);
@@ -68,13 +72,13 @@ class CrashRecoveryIT {
     return new IngestProcess(names, workDir).with("KAFKA_STREAMS_SESSION_TIMEOUT_MS", "10000");
   }
 
-  private static void awaitSomeOutcomes(IngestKafka kafka, IngestNames names) {
+  private static int awaitSomeOutcomes(IngestKafka kafka, IngestNames names) {
     try (IngestKafka.CommittedCounter outcomes =
         kafka.counter(List.of(names.created(), names.rejected()))) {
-      await("some outcomes committed")
+      return await("some outcomes committed")
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ZERO)
-          .until(() -> outcomes.count() >= ORDERS / 5);
+          .until(outcomes::count, count -> count >= ORDERS / 5);
     }
   }
 
@@ -97,10 +101,10 @@ class CrashRecoveryIT {
     kafka.flush();
   }
 
-  /** Paces the producer (about 1,000 orders/s) so the kill lands mid-stream. */
+  /** Paces the producer (at most 500 orders/s) so that orders still arrive when it is killed. */
   private static void sleepQuietly() {
     try {
-      TimeUnit.MILLISECONDS.sleep(50);
+      TimeUnit.MILLISECONDS.sleep(100);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

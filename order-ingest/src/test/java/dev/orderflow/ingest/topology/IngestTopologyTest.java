@@ -266,7 +266,7 @@ class IngestTopologyTest {
 
   @Test
   void everyNodeOfTheTopologyIsNamed() {
-    Topology topology = driver == null ? null : IngestTopology.build(TOPICS, partsForDescribe());
+    Topology topology = IngestTopology.build(TOPICS, partsForDescribe());
 
     assertThat(topology.describe().toString())
         .doesNotContain("KSTREAM-")
