@@ -43,14 +43,20 @@ final class JsonDraftReader {
           .build();
 
   ParseResult read(byte[] value, int start) {
-    StrictUtf8.Decoded decoded = StrictUtf8.decode(value, start, value.length - start);
-    String text =
-        decoded.ok() ? decoded.text() : StrictUtf8.lenient(value, start, value.length - start);
+    int length = value.length - start;
+    StrictUtf8.Decoded decoded = StrictUtf8.decode(value, start, length);
     JsonNode root;
     try {
-      root = mapper.readTree(text);
+      // Valid UTF-8 is parsed from the bytes (Jackson's fastest path); invalid UTF-8 is parsed
+      // from its lenient decoding, so that the fields holding U+FFFD can be named.
+      root =
+          decoded.ok()
+              ? mapper.readTree(value, start, length)
+              : mapper.readTree(StrictUtf8.lenient(value, start, length));
     } catch (JsonProcessingException e) {
       return malformed(e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading from memory cannot fail", e);
     }
     if (root == null || !root.isObject()) {
       return unreadable(ReasonCode.MALFORMED_JSON, "The record is not a JSON object.");

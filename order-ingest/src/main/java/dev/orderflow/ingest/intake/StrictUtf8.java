@@ -16,7 +16,7 @@ final class StrictUtf8 {
   /** Either the text, or the offset of the first invalid byte. */
   record Decoded(String text, int invalidAt) {
     boolean ok() {
-      return text != null;
+      return invalidAt < 0;
     }
   }
 

@@ -22,6 +22,11 @@ import org.apache.avro.specific.SpecificDatumWriter;
  */
 record AcceptedSubmission(OrderCreated order, long sourceTimestamp, byte[] original) {
   private static final org.apache.avro.Schema SCHEMA = OrderCreated.getClassSchema();
+  // Shared: building a datum writer or reader per record costs more than the encoding itself.
+  private static final SpecificDatumWriter<OrderCreated> WRITER =
+      new SpecificDatumWriter<>(SCHEMA, KnownAvroClasses.INSTANCE);
+  private static final SpecificDatumReader<OrderCreated> READER =
+      new SpecificDatumReader<>(SCHEMA, SCHEMA, KnownAvroClasses.INSTANCE);
   private static final byte VERSION = 1;
   private static final int FIXED_BYTES = 1 + Long.BYTES + Integer.BYTES;
 
@@ -56,9 +61,7 @@ record AcceptedSubmission(OrderCreated order, long sourceTimestamp, byte[] origi
         DecoderFactory.get().binaryDecoder(bytes, FIXED_BYTES, avroLength, null);
     OrderCreated order;
     try {
-      order =
-          new SpecificDatumReader<OrderCreated>(SCHEMA, SCHEMA, KnownAvroClasses.INSTANCE)
-              .read(null, decoder);
+      order = READER.read(null, decoder);
     } catch (IOException e) {
       throw new UncheckedIOException("corrupt AcceptedSubmission", e);
     }

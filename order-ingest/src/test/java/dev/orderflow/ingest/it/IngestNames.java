@@ -1,26 +1,28 @@
 package dev.orderflow.ingest.it;
 
+import dev.orderflow.testsupport.TestStack;
 import java.util.UUID;
 
-/** Topic and application names unique to one test, so tests never see each other's records. */
-record IngestNames(String suffix) {
-  static IngestNames unique() {
-    return new IngestNames(UUID.randomUUID().toString().substring(0, 8));
+/** Topic names, application id and instance id unique to one test (or one benchmark run). */
+record IngestNames(
+    String applicationId, String submitted, String created, String rejected, String instance) {
+
+  static IngestNames of(TestStack stack) {
+    return new IngestNames(
+        stack.uniqueName("order-ingest"),
+        stack.uniqueTopic("orders.submitted.v1"),
+        stack.uniqueTopic("orders.created.v1"),
+        stack.uniqueTopic("orders.rejected.v1"),
+        "it");
   }
 
-  String applicationId() {
-    return "order-ingest-it-" + suffix;
-  }
-
-  String submitted() {
-    return "it-" + suffix + ".orders.submitted.v1";
-  }
-
-  String created() {
-    return "it-" + suffix + ".orders.created.v1";
-  }
-
-  String rejected() {
-    return "it-" + suffix + ".orders.rejected.v1";
+  static IngestNames random(String prefix) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    return new IngestNames(
+        prefix + "-" + suffix,
+        prefix + "." + suffix + ".orders.submitted.v1",
+        prefix + "." + suffix + ".orders.created.v1",
+        prefix + "." + suffix + ".orders.rejected.v1",
+        prefix);
   }
 }

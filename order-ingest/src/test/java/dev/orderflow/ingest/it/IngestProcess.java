@@ -2,6 +2,7 @@ package dev.orderflow.ingest.it;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.testsupport.TestStack;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,12 +31,12 @@ final class IngestProcess implements AutoCloseable {
   private final int opsPort;
   private Process process;
 
-  IngestProcess(IngestNames names, Path workDir) {
+  IngestProcess(String bootstrapServers, String registryUrl, IngestNames names, Path workDir) {
     this.opsPort = freePort();
     this.log = workDir.resolve("order-ingest.log");
     this.env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", Stack.bootstrapServers());
-    env.put("SCHEMA_REGISTRY_URL", Stack.registryUrl());
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    env.put("SCHEMA_REGISTRY_URL", registryUrl);
     env.put("SCHEMA_REGISTRY_AUTO_REGISTER", "true");
     env.put("INGEST_APPLICATION_ID", names.applicationId());
     env.put("TOPICS_ORDERS_SUBMITTED", names.submitted());
@@ -43,7 +44,12 @@ final class IngestProcess implements AutoCloseable {
     env.put("TOPICS_ORDERS_REJECTED", names.rejected());
     env.put("OPS_PORT", Integer.toString(opsPort));
     env.put("KAFKA_STREAMS_STATE_DIR", workDir.resolve("state").toString());
-    env.put("SERVICE_INSTANCE", "it-" + names.suffix());
+    env.put("SERVICE_INSTANCE", names.instance());
+  }
+
+  static IngestProcess on(TestStack stack, IngestNames names, Path workDir) {
+    return new IngestProcess(
+        stack.kafkaBootstrapServers(), stack.registryUrl().toString(), names, workDir);
   }
 
   IngestProcess with(String name, String value) {

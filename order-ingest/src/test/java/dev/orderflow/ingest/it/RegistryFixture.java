@@ -19,12 +19,12 @@ final class RegistryFixture {
   private RegistryFixture() {}
 
   /** Registers {@code schema} under {@code subject} and returns its global id. */
-  static int register(String subject, Schema schema) throws IOException, InterruptedException {
+  static int register(URI registryUrl, String subject, Schema schema)
+      throws IOException, InterruptedException {
     String body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
     HttpResponse<String> response =
         HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(Stack.registryUrl() + "/subjects/" + subject + "/versions"))
+            HttpRequest.newBuilder(URI.create(registryUrl + "/subjects/" + subject + "/versions"))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body))

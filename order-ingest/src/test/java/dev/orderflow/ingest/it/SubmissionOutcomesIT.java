@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.common.kafka.HeaderNames;
 import dev.orderflow.ingest.Samples;
 import dev.orderflow.schema.SubmittedOrder;
+import dev.orderflow.testsupport.RealStack;
+import dev.orderflow.testsupport.RecordCollector;
+import dev.orderflow.testsupport.TestStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bad input, plus a duplicate and a conflicting resubmission. Each submitted record must come out
  * as exactly one outcome, read committed.
  */
+@RealStack
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SubmissionOutcomesIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,8 +45,9 @@ class SubmissionOutcomesIT {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir static Path workDir;
-  private final IngestNames names = IngestNames.unique();
-  private IngestKafka kafka;
+  private TestStack stack;
+  private IngestNames names;
+  private KafkaProducer<byte[], byte[]> producer;
   private IngestProcess service;
   private int avroSchemaId;
 
@@ -52,11 +58,15 @@ class SubmissionOutcomesIT {
   private Map<String, ConsumerRecord<byte[], byte[]>> created;
 
   @BeforeAll
-  void submitEveryCaseAndCollectOutcomes() throws Exception {
-    kafka = new IngestKafka(names);
+  void submitEveryCaseAndCollectOutcomes(TestStack stack) throws Exception {
+    this.stack = stack;
+    names = IngestNames.of(stack);
+    stack.createTopics(3, names.submitted(), names.created(), names.rejected());
+    producer = stack.producer();
     avroSchemaId =
-        RegistryFixture.register(names.submitted() + "-value", SubmittedOrder.getClassSchema());
-    service = new IngestProcess(names, workDir).start();
+        RegistryFixture.register(
+            stack.registryUrl(), names.submitted() + "-value", SubmittedOrder.getClassSchema());
+    service = IngestProcess.on(stack, names, workDir).start();
     service.awaitReady();
 
     submit("valid-json", Samples.bytes(order("ORD-JSON", o -> {})), "corr-json");
@@ -66,7 +76,7 @@ class SubmissionOutcomesIT {
         null);
     submitRules();
     submitBadInput();
-    kafka.flush();
+    producer.flush();
     int expected = 2 + expectedRejections.size();
     collect(expected);
   }
@@ -75,9 +85,6 @@ class SubmissionOutcomesIT {
   void stop() throws InterruptedException {
     if (service != null) {
       service.close();
-    }
-    if (kafka != null) {
-      kafka.close();
     }
   }
 
@@ -125,12 +132,11 @@ class SubmissionOutcomesIT {
   }
 
   private void collect(int expected) {
-    List<ConsumerRecord<byte[], byte[]>> createdRecords =
-        kafka.readCommitted(names.created(), 2, WAIT);
+    List<ConsumerRecord<byte[], byte[]>> createdRecords = stack.drain(names.created(), 2, WAIT);
     List<ConsumerRecord<byte[], byte[]>> rejectedRecords =
-        kafka.readCommitted(names.rejected(), expected - 2, WAIT);
-    created = byKey(createdRecords);
-    rejections = byKey(rejectedRecords);
+        stack.drain(names.rejected(), expected - 2, WAIT);
+    created = Outcomes.byKey(createdRecords);
+    rejections = Outcomes.byKey(rejectedRecords);
     assertThat(createdRecords.size() + rejectedRecords.size()).isEqualTo(expected);
   }
 
@@ -138,13 +144,13 @@ class SubmissionOutcomesIT {
   void validOrdersInBothFormsBecomeOrderCreatedKeyedByOrderId() {
     assertThat(created).containsOnlyKeys(VENDOR + ":ORD-JSON", VENDOR + ":ORD-AVRO");
     ConsumerRecord<byte[], byte[]> json = created.get(VENDOR + ":ORD-JSON");
-    GenericRecord order = IngestKafka.orderCreated(json.value());
+    GenericRecord order = Outcomes.orderCreated(json.value());
     assertThat(order.get("correlationId").toString()).isEqualTo("corr-json");
     assertThat(header(json, HeaderNames.CORRELATION_ID)).isEqualTo("corr-json");
     GenericRecord item = (GenericRecord) ((List<?>) order.get("items")).get(0);
     assertThat(item.get("name").toString().getBytes(StandardCharsets.UTF_8))
         .isEqualTo(Samples.YORUBA.getBytes(StandardCharsets.UTF_8));
-    GenericRecord avro = IngestKafka.orderCreated(created.get(VENDOR + ":ORD-AVRO").value());
+    GenericRecord avro = Outcomes.orderCreated(created.get(VENDOR + ":ORD-AVRO").value());
     assertThat(((GenericRecord) avro.get("submission")).get("schemaId")).isEqualTo(avroSchemaId);
   }
 
@@ -181,15 +187,18 @@ class SubmissionOutcomesIT {
     // Given the JSON order was accepted (collected above), when it is sent twice more
     submit("again", Samples.bytes(order("ORD-JSON", o -> {})), null);
     submit("changed", Samples.bytes(order("ORD-JSON", o -> o.put("buyerId", "buyer-99"))), null);
-    kafka.flush();
+    producer.flush();
 
     // Then there is still one OrderCreated, and one DUPLICATE and one CONFLICT rejection
     Map<String, ConsumerRecord<byte[], byte[]>> after =
-        byKey(kafka.readCommitted(names.rejected(), expectedRejections.size() + 2, WAIT));
+        Outcomes.byKey(stack.drain(names.rejected(), expectedRejections.size() + 2, WAIT));
     assertThat(header(after.get("again"), HeaderNames.REJECT_REASON))
         .isEqualTo("DUPLICATE_SUBMISSION");
     assertThat(header(after.get("changed"), HeaderNames.REJECT_REASON)).isEqualTo("ORDER_CONFLICT");
-    assertThat(kafka.readCommitted(names.created(), 2, WAIT)).hasSize(2);
+    try (RecordCollector createdAfter = stack.collector(names.created())) {
+      assertThat(createdAfter.awaitCount(2, WAIT)).hasSize(2);
+      assertThat(createdAfter.poll()).hasSize(2);
+    }
   }
 
   @Test
@@ -223,7 +232,7 @@ class SubmissionOutcomesIT {
     if (correlationId != null) {
       headers.add(HeaderNames.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
     }
-    kafka.submit(
+    producer.send(
         new ProducerRecord<>(
             names.submitted(), null, key.getBytes(StandardCharsets.UTF_8), value, headers));
   }
@@ -253,15 +262,8 @@ class SubmissionOutcomesIT {
     return Instant.now().plus(fromNow).toString();
   }
 
-  private static Map<String, ConsumerRecord<byte[], byte[]>> byKey(
-      List<ConsumerRecord<byte[], byte[]>> records) {
-    Map<String, ConsumerRecord<byte[], byte[]>> map = new LinkedHashMap<>();
-    records.forEach(r -> map.put(new String(r.key(), StandardCharsets.UTF_8), r));
-    return map;
-  }
-
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    return Outcomes.header(record, name);
   }
 
   private static int indexOf(byte[] haystack, String text) {

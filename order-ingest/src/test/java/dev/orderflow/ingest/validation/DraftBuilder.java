@@ -1,5 +1,7 @@
 package dev.orderflow.ingest.validation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.orderflow.ingest.Samples;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,19 @@ final class DraftBuilder {
   Instant submittedAt = Samples.NOW.minusSeconds(60);
   String note = Samples.EMOJI_NOTE;
   List<Reason> problems = new ArrayList<>();
+
+  private static final OrderValidator VALIDATOR = new OrderValidator(ValidationRules.defaults());
+
+  ValidationResult validate() {
+    return VALIDATOR.validate(build(), Samples.NOW);
+  }
+
+  /** The reasons of an invalid result; fails the test when the draft is valid. */
+  List<Reason> reasons() {
+    ValidationResult result = validate();
+    assertThat(result).isInstanceOf(ValidationResult.Invalid.class);
+    return ((ValidationResult.Invalid) result).reasons();
+  }
 
   DraftOrder build() {
     return new DraftOrder(

@@ -11,20 +11,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderValidatorTest {
-  private final OrderValidator validator = new OrderValidator(ValidationRules.defaults());
-
-  private ValidationResult validate(DraftBuilder draft) {
-    return validator.validate(draft.build(), Samples.NOW);
+  private static ValidationResult validate(DraftBuilder draft) {
+    return draft.validate();
   }
 
-  private List<Reason> reasons(DraftBuilder draft) {
-    ValidationResult result = validate(draft);
-    assertThat(result).isInstanceOf(ValidationResult.Invalid.class);
-    return ((ValidationResult.Invalid) result).reasons();
+  private static List<Reason> reasons(DraftBuilder draft) {
+    return draft.reasons();
   }
 
   @Test
@@ -87,104 +81,6 @@ class OrderValidatorTest {
     assertThat(reasons(draft)).extracting(Reason::code).containsExactly(ReasonCode.WRONG_TYPE);
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "",
-        "a b",
-        "ord/1",
-        "ördér",
-        "x12345678901234567890123456789012345678901234567890123456789012345"
-      })
-  void idsOutsideTheAllowedFormAreRefused(String id) {
-    DraftBuilder draft = new DraftBuilder();
-    draft.orderId = id;
-
-    assertThat(reasons(draft))
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.code()).isEqualTo(ReasonCode.INVALID_ID);
-              assertThat(r.field()).isEqualTo("orderId");
-              assertThat(r.message()).contains("1 to 64 characters");
-            });
-  }
-
-  @Test
-  void anIdOfExactlySixtyFourAllowedCharactersIsAccepted() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.orderId = "A._-".repeat(16);
-
-    assertThat(validate(draft)).isInstanceOf(ValidationResult.Valid.class);
-  }
-
-  @Test
-  void anOrderWithoutItemsIsRefused() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.items = List.of();
-    draft.totalMinor = 0L;
-
-    assertThat(reasons(draft)).extracting(Reason::code).containsExactly(ReasonCode.NO_ITEMS);
-  }
-
-  @Test
-  void moreThanOneHundredItemsAreRefused() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.items = Collections.nCopies(101, new DraftItem("SKU", "Thing", 1L, 100L));
-    draft.totalMinor = 10_100L;
-
-    assertThat(reasons(draft))
-        .singleElement()
-        .satisfies(r -> assertThat(r.message()).contains("101 items; at most 100"));
-  }
-
-  @Test
-  void exactlyOneHundredItemsAreAccepted() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.items = Collections.nCopies(100, new DraftItem("SKU", "Thing", 1L, 100L));
-    draft.totalMinor = 10_000L;
-
-    assertThat(validate(draft)).isInstanceOf(ValidationResult.Valid.class);
-  }
-
-  @ParameterizedTest
-  @ValueSource(longs = {0, -1, 10_001, Integer.MAX_VALUE + 1L})
-  void quantitiesOutsideOneToTenThousandAreRefused(long quantity) {
-    DraftBuilder draft = new DraftBuilder();
-    draft.items.set(0, new DraftItem("BEANS-1", "Beans", quantity, 1L));
-
-    assertThat(reasons(draft))
-        .extracting(Reason::code, Reason::field)
-        .contains(tuple(ReasonCode.QUANTITY_OUT_OF_RANGE, "items[0].quantity"));
-  }
-
-  @Test
-  void theTotalMustEqualTheSumOfTheItemsExactly() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.totalMinor = 879_999L;
-
-    assertThat(reasons(draft))
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.code()).isEqualTo(ReasonCode.TOTAL_MISMATCH);
-              assertThat(r.field()).isEqualTo("totalMinor");
-              assertThat(r.message()).contains("879999").contains("880000");
-            });
-  }
-
-  @Test
-  void aSumBeyondSixtyFourBitsIsAnOverflowNotAWrappedTotal() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.items =
-        List.of(
-            new DraftItem("A", "A", 10_000L, Long.MAX_VALUE / 10_000 + 1),
-            new DraftItem("B", "B", 1L, 1L));
-    draft.totalMinor = 1L;
-
-    assertThat(reasons(draft)).extracting(Reason::code).containsExactly(ReasonCode.TOTAL_OVERFLOW);
-  }
-
   @Test
   void anUnknownCurrencyCodeIsInvalidAndAKnownButUnconfiguredOneIsNotAllowed() {
     DraftBuilder unknown = new DraftBuilder();
@@ -209,57 +105,6 @@ class OrderValidatorTest {
 
     assertThat(multiCurrency.validate(draft.build(), Samples.NOW))
         .isInstanceOf(ValidationResult.Valid.class);
-  }
-
-  @Test
-  void textIsTrimmedButOtherwiseUnchanged() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.items.set(0, new DraftItem("BEANS-1", "\t" + Samples.YORUBA + "  ", 2L, 250_000L));
-
-    ValidationResult result = validate(draft);
-
-    assertThat(result).isInstanceOf(ValidationResult.Valid.class);
-    ValidItem item = ((ValidationResult.Valid) result).order().items().get(0);
-    assertThat(item.name()).isEqualTo(Samples.YORUBA);
-  }
-
-  @Test
-  void textLongerThanItsBoundIsRefusedCountingEmojiOnce() {
-    DraftBuilder fits = new DraftBuilder();
-    fits.items.set(0, new DraftItem("BEANS-1", "🙏".repeat(200), 2L, 250_000L));
-    DraftBuilder tooLong = new DraftBuilder();
-    tooLong.items.set(0, new DraftItem("BEANS-1", "a".repeat(201), 2L, 250_000L));
-
-    assertThat(validate(fits)).isInstanceOf(ValidationResult.Valid.class);
-    assertThat(reasons(tooLong))
-        .extracting(Reason::code, Reason::field)
-        .containsExactly(tuple(ReasonCode.TEXT_TOO_LONG, "items[0].name"));
-  }
-
-  @Test
-  void controlCharactersAreRefusedInNamesButNewlinesAreFineInANote() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.items.set(0, new DraftItem("BEANS-1", "Beans\u0007", 2L, 250_000L));
-    draft.note = "Line one\nLine two";
-
-    assertThat(reasons(draft))
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.code()).isEqualTo(ReasonCode.CONTROL_CHARACTER);
-              assertThat(r.message()).contains("U+0007");
-            });
-  }
-
-  @Test
-  void aBlankNoteMeansNoNote() {
-    DraftBuilder draft = new DraftBuilder();
-    draft.note = "   ";
-
-    ValidationResult result = validate(draft);
-
-    assertThat(result).isInstanceOf(ValidationResult.Valid.class);
-    assertThat(((ValidationResult.Valid) result).order().note()).isNull();
   }
 
   @Test
