@@ -67,8 +67,7 @@ public final class IngestBenchmark {
   }
 
   private static double consume(
-      BenchKafka kafka, IngestProcess process, IngestNames names, int orders)
-      throws InterruptedException {
+      BenchKafka kafka, IngestProcess process, IngestNames names, int orders) {
     try (IngestProcess service = process;
         BenchKafka.Counter outcomes = kafka.counter(List.of(names.created(), names.rejected()))) {
       service.start().awaitReady();

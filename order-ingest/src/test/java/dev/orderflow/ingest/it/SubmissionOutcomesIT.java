@@ -82,7 +82,7 @@ class SubmissionOutcomesIT {
   }
 
   @AfterAll
-  void stop() throws InterruptedException {
+  void stop() {
     if (service != null) {
       service.close();
     }
