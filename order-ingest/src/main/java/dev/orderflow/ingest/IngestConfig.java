@@ -3,7 +3,6 @@ package dev.orderflow.ingest;
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.kafka.TopicNames;
-import dev.orderflow.ingest.topology.IngestTopics;
 import dev.orderflow.ingest.validation.ValidationRules;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,7 +18,7 @@ import java.util.List;
  */
 public record IngestConfig(
     String applicationId,
-    IngestTopics topics,
+    Topics topics,
     ValidationRules rules,
     Duration dedupWindow,
     int maxOriginalBytes) {
@@ -31,6 +30,9 @@ public record IngestConfig(
   public static final String MAX_FUTURE_SKEW = "ingest.max-future-skew";
   public static final String MAX_AGE = "ingest.max-age";
   public static final String MAX_ORIGINAL_BYTES = "ingest.rejection.max-original-bytes";
+
+  /** The names of the topics read and written. */
+  public record Topics(String submitted, String created, String rejected) {}
 
   public IngestConfig {
     if (dedupWindow.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -60,7 +62,7 @@ public record IngestConfig(
     }
     return new IngestConfig(
         source.string(APPLICATION_ID, "order-ingest"),
-        new IngestTopics(
+        new Topics(
             source.string("topics.orders-submitted", TopicNames.ORDERS_SUBMITTED),
             source.string("topics.orders-created", TopicNames.ORDERS_CREATED),
             source.string("topics.orders-rejected", TopicNames.ORDERS_REJECTED)),

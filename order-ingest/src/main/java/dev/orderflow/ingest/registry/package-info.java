@@ -1,5 +1,2 @@
-/**
- * A stop-gap Confluent-compatible registry client (writer schemas by id, OrderCreated's serde),
- * until common's serde package is available; only this package would change when it is.
- */
+/** Writer schemas for Avro submissions, from the schema registry, with outage handling. */
 package dev.orderflow.ingest.registry;

@@ -1,6 +1,5 @@
 package dev.orderflow.ingest.topology;
 
-import dev.orderflow.ingest.registry.KnownAvroClasses;
 import dev.orderflow.schema.OrderCreated;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

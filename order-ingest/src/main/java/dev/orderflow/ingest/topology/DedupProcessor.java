@@ -46,8 +46,11 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], Deduplic
   @Override
   public void process(Record<byte[], byte[]> record) {
     AcceptedSubmission accepted = AcceptedSubmission.fromBytes(record.value());
-    try (var scope = CorrelationIds.inMdc(accepted.order().getCorrelationId())) {
+    CorrelationIds.Scope logContext = CorrelationIds.inMdc(accepted.order().getCorrelationId());
+    try {
       deduplicate(record, accepted);
+    } finally {
+      logContext.close();
     }
   }
 

@@ -42,8 +42,9 @@ public final class IngestTopology {
             Serdes.String(),
             SeenOrder.serde()));
     builder.stream(
-            topics.submitted(),
-            Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("submitted-orders"))
+            topics.submitted().name(),
+            Consumed.with(topics.submitted().keySerde(), topics.submitted().valueSerde())
+                .withName("submitted-orders"))
         .process(() -> new ValidateProcessor(parts), Named.as("validate"))
         .split(Named.as("validated-"))
         .branch(
@@ -62,8 +63,9 @@ public final class IngestTopology {
   private static void toRejected(
       KStream<byte[], byte[]> rejections, IngestTopics topics, String from) {
     rejections.to(
-        topics.rejected(),
-        Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(from + "-to-rejected"));
+        topics.rejected().name(),
+        Produced.with(topics.rejected().keySerde(), topics.rejected().valueSerde())
+            .withName(from + "-to-rejected"));
   }
 
   private static void deduplicate(
@@ -76,7 +78,7 @@ public final class IngestTopology {
         .split(Named.as("deduplicated-"))
         .branch(
             (key, outcome) -> outcome instanceof Deduplicated.Created,
-            Branched.withConsumer(created -> toCreated(created, topics, parts), "new"))
+            Branched.withConsumer(created -> toCreated(created, topics), "new"))
         .defaultBranch(
             Branched.withConsumer(
                 repeats ->
@@ -89,8 +91,7 @@ public final class IngestTopology {
                 "repeat"));
   }
 
-  private static void toCreated(
-      KStream<byte[], Deduplicated> created, IngestTopics topics, IngestParts parts) {
+  private static void toCreated(KStream<byte[], Deduplicated> created, IngestTopics topics) {
     created
         .map(
             (key, outcome) -> {
@@ -99,7 +100,8 @@ public final class IngestTopology {
             },
             Named.as("order-created"))
         .to(
-            topics.created(),
-            Produced.with(Serdes.String(), parts.createdSerde()).withName("created-orders"));
+            topics.created().name(),
+            Produced.with(topics.created().keySerde(), topics.created().valueSerde())
+                .withName("created-orders"));
   }
 }

@@ -42,11 +42,14 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], Route
     Instant now = parts.clock().instant();
     Provenance source = provenance(record);
     String correlationId = CorrelationIds.from(record.headers());
-    try (var scope = CorrelationIds.inMdc(correlationId)) {
+    CorrelationIds.Scope logContext = CorrelationIds.inMdc(correlationId);
+    try {
       switch (parts.assessor().assess(record.value(), now)) {
         case Assessment.Accepted accepted -> accept(record, accepted, source, correlationId, now);
         case Assessment.Refused refused -> refuse(record, refused, source, correlationId, now);
       }
+    } finally {
+      logContext.close();
     }
   }
 

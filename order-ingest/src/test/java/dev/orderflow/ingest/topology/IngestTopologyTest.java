@@ -47,7 +47,8 @@ class IngestTopologyTest {
     assertThat(order.getTotalMinor()).isEqualTo(880_000L);
     assertThat(order.getCreatedAt()).isEqualTo(Samples.NOW);
     assertThat(order.getSubmission().getFormat()).isEqualTo(SubmissionFormat.JSON);
-    assertThat(order.getSubmission().getTopic()).isEqualTo(TopologyFixture.TOPICS.submitted());
+    assertThat(order.getSubmission().getTopic())
+        .isEqualTo(TopologyFixture.TOPICS.submitted().name());
     assertThat(order.getSubmission().getOffset()).isZero();
     assertThat(order.getSubmission().getSchemaId()).isNull();
     assertThat(order.getSubmission().getContentHash()).hasSize(64);

@@ -3,6 +3,9 @@ package dev.orderflow.ingest.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.common.kafka.HeaderNames;
+import dev.orderflow.common.registry.InMemorySchemaRegistry;
+import dev.orderflow.common.serde.AvroSerde;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.ingest.Samples;
 import dev.orderflow.ingest.intake.Assessor;
 import dev.orderflow.ingest.intake.SubmissionParser;
@@ -34,8 +37,14 @@ import org.apache.kafka.streams.test.TestRecord;
  * (SubmittedOrder), and a 7-day dedup window.
  */
 final class TopologyFixture implements AutoCloseable {
+  static final AvroSerde<OrderCreated> CREATED_SERDE =
+      new AvroSerde<>(
+          new InMemorySchemaRegistry(),
+          AvroSerdeConfig.localStack("http://registry.invalid"),
+          OrderCreated.class);
   static final IngestTopics TOPICS =
-      new IngestTopics("orders.submitted.v1", "orders.created.v1", "orders.rejected.v1");
+      IngestTopics.of(
+          "orders.submitted.v1", "orders.created.v1", "orders.rejected.v1", CREATED_SERDE);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final MutableClock clock = new MutableClock(Samples.NOW);
@@ -52,15 +61,13 @@ final class TopologyFixture implements AutoCloseable {
     driver = new TopologyTestDriver(IngestTopology.build(TOPICS, parts()), props, Samples.NOW);
     submitted =
         driver.createInputTopic(
-            TOPICS.submitted(), new ByteArraySerializer(), new ByteArraySerializer());
+            TOPICS.submitted().name(), new ByteArraySerializer(), new ByteArraySerializer());
     created =
         driver.createOutputTopic(
-            TOPICS.created(),
-            new StringDeserializer(),
-            PlainAvroSerde.orderCreated().deserializer());
+            TOPICS.created().name(), new StringDeserializer(), CREATED_SERDE.deserializer());
     rejected =
         driver.createOutputTopic(
-            TOPICS.rejected(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            TOPICS.rejected().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   IngestParts parts() {
@@ -73,7 +80,6 @@ final class TopologyFixture implements AutoCloseable {
     return new IngestParts(
         assessor,
         new RejectionWriter(512 * 1024),
-        PlainAvroSerde.orderCreated(),
         Duration.ofDays(7),
         clock,
         new IngestMetrics(registry));

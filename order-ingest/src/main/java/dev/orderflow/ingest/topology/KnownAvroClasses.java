@@ -1,4 +1,4 @@
-package dev.orderflow.ingest.registry;
+package dev.orderflow.ingest.topology;
 
 import dev.orderflow.schema.LineItem;
 import dev.orderflow.schema.OrderCreated;
@@ -9,12 +9,13 @@ import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 
 /**
- * A data model that maps OrderCreated's schemas to the generated classes directly. Avro 1.12 looks
- * classes up by name and refuses packages not listed in a system property; naming them here keeps
- * the internal envelope working without a JVM-wide setting.
+ * A data model that maps OrderCreated's schemas to the generated classes directly, for the internal
+ * envelope (common's serde does the same for registry-framed records). Avro 1.12 looks classes up
+ * by name and refuses packages not listed in a system property; naming them here keeps the internal
+ * envelope working without a JVM-wide setting.
  */
-public final class KnownAvroClasses extends SpecificData {
-  public static final KnownAvroClasses INSTANCE = new KnownAvroClasses();
+final class KnownAvroClasses extends SpecificData {
+  static final KnownAvroClasses INSTANCE = new KnownAvroClasses();
 
   private static final Map<String, Class<?>> CLASSES =
       Map.of(
