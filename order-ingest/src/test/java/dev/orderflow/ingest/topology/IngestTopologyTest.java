@@ -1,11 +1,13 @@
 package dev.orderflow.ingest.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.common.kafka.HeaderNames;
 import dev.orderflow.ingest.Samples;
+import dev.orderflow.ingest.intake.WriterSchemaUnavailableException;
 import dev.orderflow.schema.OrderCreated;
 import dev.orderflow.schema.SubmissionFormat;
 import java.nio.charset.StandardCharsets;
@@ -144,5 +146,22 @@ class IngestTopologyTest {
         .doesNotContain("KSTREAM-")
         .doesNotContain("KTABLE-")
         .contains("validate", "deduplicate", "by-order-id", "created-orders");
+  }
+
+  @Test
+  void anUnreachableRegistryHoldsAnAvroRecordInsteadOfRejectingIt() {
+    try (TopologyFixture offline =
+        new TopologyFixture(
+            stateDir.resolve("offline"),
+            id -> {
+              throw new WriterSchemaUnavailableException("registry down", null);
+            })) {
+      byte[] avro = Samples.confluentFramed(1, Samples.avroOrder("vendor-7", "ORD-1"));
+
+      assertThatThrownBy(() -> offline.submit("ORD-1", avro, null))
+          .hasRootCauseInstanceOf(WriterSchemaUnavailableException.class);
+      assertThat(offline.rejected.isEmpty()).isTrue();
+      assertThat(offline.created.isEmpty()).isTrue();
+    }
   }
 }

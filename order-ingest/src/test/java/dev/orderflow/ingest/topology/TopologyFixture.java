@@ -9,6 +9,7 @@ import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.ingest.Samples;
 import dev.orderflow.ingest.intake.Assessor;
 import dev.orderflow.ingest.intake.SubmissionParser;
+import dev.orderflow.ingest.intake.WriterSchemas;
 import dev.orderflow.ingest.outcome.RejectionWriter;
 import dev.orderflow.ingest.validation.OrderValidator;
 import dev.orderflow.ingest.validation.ValidationRules;
@@ -54,7 +55,14 @@ final class TopologyFixture implements AutoCloseable {
   private final TopologyTestDriver driver;
   private final TestInputTopic<byte[], byte[]> submitted;
 
+  private final WriterSchemas writerSchemas;
+
   TopologyFixture(Path stateDir) {
+    this(stateDir, id -> id == 1 ? Optional.of(SubmittedOrder.getClassSchema()) : Optional.empty());
+  }
+
+  TopologyFixture(Path stateDir, WriterSchemas writerSchemas) {
+    this.writerSchemas = writerSchemas;
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-ingest-test");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -73,9 +81,7 @@ final class TopologyFixture implements AutoCloseable {
   IngestParts parts() {
     Assessor assessor =
         new Assessor(
-            new SubmissionParser(
-                id -> id == 1 ? Optional.of(SubmittedOrder.getClassSchema()) : Optional.empty(),
-                262_144),
+            new SubmissionParser(writerSchemas, 262_144),
             new OrderValidator(ValidationRules.defaults()));
     return new IngestParts(
         assessor,
