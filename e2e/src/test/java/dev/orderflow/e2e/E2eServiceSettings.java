@@ -33,8 +33,10 @@ final class E2eServiceSettings {
         env.put("RETRY_DELAYS", String.join(",", RETRY_DELAYS));
         env.put("SENDER_MAX_IN_FLIGHT", Integer.toString(SENDER_IN_FLIGHT));
         env.put("META_MAX_CONNECTIONS", Integer.toString(SENDER_IN_FLIGHT));
-        // Probe a dead circuit (expired token, outage) every second rather than every five.
+        // Probe a dead circuit (expired token, outage) every second rather than every five, and
+        // cap a throttled sender's pause at 5 s rather than 60 s: the storms here last seconds.
         env.put("CIRCUIT_PROBE_INTERVAL", "1s");
+        env.put("RATE_THROTTLE_MAX_PAUSE", "5s");
       }
       case ORDER_INGEST, NOTIFICATION_ROUTER -> {}
     }

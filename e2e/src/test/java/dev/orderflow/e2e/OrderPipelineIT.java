@@ -140,12 +140,12 @@ class OrderPipelineIT {
                 () ->
                     env.meta()
                         .addFaults(
-                            FaultRule.http5xx(Platform.WHATSAPP, 503, 2).times(80),
-                            FaultRule.http5xx(Platform.INSTAGRAM, 500).times(40)))
+                            FaultRule.http5xx(Platform.WHATSAPP, 503, 2).times(40),
+                            FaultRule.http5xx(Platform.INSTAGRAM, 500).times(20)))
             .run();
 
     assertExact(result);
-    assertThat(env.meta().stats().rejected(2) - before).isEqualTo(80);
+    assertThat(env.meta().stats().rejected(2) - before).isEqualTo(40);
   }
 
   @Test
