@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A few of a service's own metrics from its {@code /metrics}: the pipeline's counters, not the JVM,
- * Kafka client or process families every service has, and only those that counted something.
+ * Kafka client or process families every service has, nor histogram buckets, and only those that
+ * counted something.
  */
 final class MetricsSample {
   private static final HttpClient HTTP =
@@ -34,6 +35,7 @@ final class MetricsSample {
           .lines()
           .filter(l -> !l.startsWith("#") && !l.isBlank())
           .filter(l -> !GENERIC.matcher(l).matches())
+          .filter(l -> !l.contains("_bucket{"))
           .filter(MetricsSample::nonZero)
           .limit(max)
           .toList();
