@@ -15,6 +15,7 @@ public final class BenchMain {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    dev.orderflow.schema.ContractClasses.trustForAvro();
     System.exit(new CommandLine(new BenchMain()).execute(args));
   }
 }

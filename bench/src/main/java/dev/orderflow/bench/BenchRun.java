@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,37 +60,40 @@ final class BenchRun {
               repositoryRoot,
               settings.output().resolve("logs"));
       List<CeilingResult> ceilings = ceilings(clients, runId);
-      EndToEndPhase.Result endToEnd = null;
-      if (available(ServiceKind.values())) {
-        endToEnd = new EndToEndPhase(context, settings).run();
-      } else {
-        notes.add("End-to-end phase skipped: not every service is built in this checkout.");
-      }
-      OptionalDouble router = OptionalDouble.empty();
-      if (available(ServiceKind.NOTIFICATION_ROUTER)) {
-        router = OptionalDouble.of(new RouterDrainPhase(context, settings.routerRecords()).run());
-      } else {
-        notes.add("Router phase skipped: notification-router is not built.");
-      }
+      EndToEndPhase.Result endToEnd =
+          phase(
+              "End-to-end",
+              notes,
+              () -> new EndToEndPhase(context, settings).run(),
+              ServiceKind.values());
+      Double router =
+          phase(
+              "Router",
+              notes,
+              () -> new RouterDrainPhase(context, settings.routerRecords()).run(),
+              ServiceKind.NOTIFICATION_ROUTER);
       SenderCapacityPhase senders = new SenderCapacityPhase(context, settings.senderRecords());
-      OptionalDouble whatsapp = OptionalDouble.empty();
-      OptionalDouble instagram = OptionalDouble.empty();
-      if (available(ServiceKind.WHATSAPP_SENDER)) {
-        whatsapp =
-            OptionalDouble.of(
-                senders.run(
-                    ServiceKind.WHATSAPP_SENDER, Platform.WHATSAPP, settings.senderLatency()));
-      }
-      if (available(ServiceKind.INSTAGRAM_SENDER)) {
-        instagram =
-            OptionalDouble.of(
-                senders.run(
-                    ServiceKind.INSTAGRAM_SENDER, Platform.INSTAGRAM, settings.senderLatency()));
-      }
+      Double whatsapp =
+          phase(
+              "WhatsApp sender",
+              notes,
+              () ->
+                  senders.run(
+                      ServiceKind.WHATSAPP_SENDER, Platform.WHATSAPP, settings.senderLatency()),
+              ServiceKind.WHATSAPP_SENDER);
+      Double instagram =
+          phase(
+              "Instagram sender",
+              notes,
+              () ->
+                  senders.run(
+                      ServiceKind.INSTAGRAM_SENDER, Platform.INSTAGRAM, settings.senderLatency()),
+              ServiceKind.INSTAGRAM_SENDER);
       notes.add("Load average when the run ended: " + loadAverage() + ".");
       BenchReport report =
           new ReportAssembler(runId, started, settings, notes)
-              .assemble(ceilings, endToEnd, router, whatsapp, instagram);
+              .assemble(
+                  ceilings, endToEnd, optional(router), optional(whatsapp), optional(instagram));
       ReportWriter.write(report, settings.output());
       LOGGER.info("report written to {}", settings.output().toAbsolutePath());
       return report;
@@ -111,6 +115,28 @@ final class BenchRun {
     } finally {
       new dev.orderflow.bench.pipeline.PipelineResources(clients).deleteTopics(List.of(raw, copy));
     }
+  }
+
+  /**
+   * Runs a phase when its services are built; a phase that fails is logged and named in the notes,
+   * so the phases before it still make a report.
+   */
+  private <T> T phase(String name, List<String> notes, Callable<T> body, ServiceKind... needs) {
+    if (!available(needs)) {
+      notes.add(name + " phase skipped: its services are not built in this checkout.");
+      return null;
+    }
+    try {
+      return body.call();
+    } catch (Exception e) {
+      LOGGER.error("{} phase failed", name, e);
+      notes.add(name + " phase failed: " + e);
+      return null;
+    }
+  }
+
+  private static OptionalDouble optional(Double value) {
+    return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 
   /** The 1, 5 and 15 minute load averages from /proc/loadavg. */

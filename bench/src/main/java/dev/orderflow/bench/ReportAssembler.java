@@ -144,7 +144,7 @@ final class ReportAssembler {
   private static Map<String, Long> outcomes(EndToEndPhase.Result result) {
     Map<String, Long> outcomes = new TreeMap<>();
     result.reconciliation().matchedByKind().forEach((k, v) -> outcomes.put(k, (long) v));
-    outcomes.put("lost (no outcome)", (long) result.reconciliation().lost().size());
+    outcomes.put("no outcome within the drain limit", (long) result.reconciliation().lost().size());
     outcomes.put("wrong outcome", (long) result.reconciliation().wrong().size());
     outcomes.put("duplicate outcomes", (long) result.reconciliation().duplicateCount());
     return outcomes;
