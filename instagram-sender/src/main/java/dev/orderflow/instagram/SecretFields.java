@@ -10,7 +10,9 @@ final class SecretFields {
 
   static String required(JsonNode secret, String field) {
     JsonNode value = secret == null ? null : secret.get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+    // Ids are strings in Graph's JSON, but a hand-written secret may hold them as numbers.
+    boolean usable = value != null && (value.isTextual() || value.isIntegralNumber());
+    if (!usable || value.asText().isBlank()) {
       throw new IllegalArgumentException(
           field + ": expected a non-empty string in the credentials secret");
     }
