@@ -71,7 +71,10 @@ final class InstagramClient implements MessagingClient {
   }
 
   private SendOutcome owner(GraphReply.Answered answered, String accountId) {
-    String owner = read(answered.body()).path(style.ownerIdField()).asText("");
+    JsonNode me = read(answered.body());
+    // Meta answers user_id (and an app-scoped id) on the Instagram-Login host; a stand-in that
+    // only knows "id" is read through the same check.
+    String owner = me.path(style.ownerIdField()).asText(me.path("id").asText(""));
     if (owner.equals(accountId)) {
       return new SendOutcome.Sent(accountId);
     }

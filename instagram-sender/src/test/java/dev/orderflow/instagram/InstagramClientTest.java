@@ -221,6 +221,13 @@ class InstagramClientTest {
   }
 
   @Test
+  void anInstagramLoginProbeAnsweredWithOnlyAnIdComparesThatId() {
+    server.enqueue(ok("{\"id\":\"%s\"}".formatted(IG_ID)));
+
+    assertThat(client.probe(INSTAGRAM_LOGIN)).isEqualTo(new SendOutcome.Sent(IG_ID));
+  }
+
+  @Test
   void aProbeAnsweredForAnotherAccountPausesTheChannel() {
     // Given a user token where the Page's token belongs (meta-api-notes.md B2)
     client.close();
