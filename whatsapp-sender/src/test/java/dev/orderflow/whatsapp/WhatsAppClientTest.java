@@ -14,6 +14,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -75,7 +82,7 @@ class WhatsAppClientTest {
   void aTemplateWithoutParametersIsSentWithoutComponents() throws Exception {
     server.enqueue(accepted("wamid.2"));
     var template = Notifications.orderConfirmed();
-    template.setParameters(java.util.List.of());
+    template.setParameters(List.of());
 
     client.send(Notifications.notification().setTemplate(template).build(), CREDENTIALS);
 
@@ -292,6 +299,47 @@ class WhatsAppClientTest {
               assertThat(failed.errorClass()).isEqualTo(ErrorClass.RETRY);
               assertThat(failed.error().message()).contains("ConnectException");
             });
+  }
+
+  @Test
+  void concurrentSendsBeyondTheConnectionCapQueueAndReuseTheCappedConnections() throws Exception {
+    // Given a client capped at 2 connections and slow answers, so that sends overlap
+    client.close();
+    var config =
+        new PlatformClientConfig(
+            URI.create(server.url("/").toString()),
+            "v23.0",
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5),
+            2);
+    client = new WhatsAppPlatform().client(config);
+    int sends = 6;
+    for (int i = 0; i < sends; i++) {
+      server.enqueue(
+          accepted("wamid.c" + i).newBuilder().headersDelay(150, TimeUnit.MILLISECONDS).build());
+    }
+
+    // When six threads send at once
+    List<SendOutcome> outcomes;
+    try (ExecutorService threads = Executors.newFixedThreadPool(sends)) {
+      List<Future<SendOutcome>> futures = new ArrayList<>();
+      for (int i = 0; i < sends; i++) {
+        futures.add(
+            threads.submit(() -> client.send(Notifications.notification().build(), CREDENTIALS)));
+      }
+      outcomes = new ArrayList<>();
+      for (Future<SendOutcome> future : futures) {
+        outcomes.add(future.get(10, TimeUnit.SECONDS));
+      }
+    }
+
+    // Then all were sent over no more than the two allowed connections
+    assertThat(outcomes).allMatch(SendOutcome.Sent.class::isInstance);
+    Set<Integer> connections = new HashSet<>();
+    for (int i = 0; i < sends; i++) {
+      connections.add(server.takeRequest(1, TimeUnit.SECONDS).getConnectionIndex());
+    }
+    assertThat(connections).hasSizeBetween(1, 2);
   }
 
   @Test
