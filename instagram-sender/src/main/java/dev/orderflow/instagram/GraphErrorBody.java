@@ -7,8 +7,8 @@ import dev.orderflow.sender.api.MetaError;
 
 /**
  * Reads Graph's error body ({@code {"error":{"code":…,"error_subcode":…,"message":…,
- * "error_data":{"details":…},"fbtrace_id":…}}}). A body without a numeric {@code error.code} gives
- * a {@link MetaError} with a null code, which the error table classifies by HTTP status.
+ * "error_user_msg":…,"fbtrace_id":…}}}). A body without a numeric {@code error.code} gives a {@link
+ * MetaError} with a null code, which the error table classifies by HTTP status.
  */
 final class GraphErrorBody {
   private static final int MAX_SNIPPET = 200;
@@ -38,10 +38,10 @@ final class GraphErrorBody {
     }
   }
 
-  // MetaError has no field for error_data.details, which Meta says to branch on; keep it here.
+  // MetaError has no field for the explanation Messenger-style errors put in error_user_msg.
   private static String describe(JsonNode error) {
     String message = error.path("message").asText("");
-    String details = error.path("error_data").path("details").asText("");
+    String details = error.path("error_user_msg").asText("");
     return details.isEmpty() ? message : message + " (details: " + details + ")";
   }
 

@@ -114,6 +114,7 @@ class InstagramClientTest {
                 """
                 {"error":{"message":"(#10) This message is sent outside of allowed window.",
                   "type":"OAuthException","code":10,"error_subcode":2534022,
+                  "error_user_msg":"The buyer has not written for over 24 hours",
                   "fbtrace_id":"AbCdEf123"}}
                 """)
             .build());
@@ -128,7 +129,8 @@ class InstagramClientTest {
                     400,
                     10,
                     2534022,
-                    "(#10) This message is sent outside of allowed window.",
+                    "(#10) This message is sent outside of allowed window. (details: The buyer"
+                        + " has not written for over 24 hours)",
                     "AbCdEf123")));
   }
 
