@@ -1,0 +1,276 @@
+package dev.orderflow.sender.consume;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consume loop both senders run. One thread owns the {@link Consumer}; every record runs on a
+ * virtual thread, at most {@code maxInFlight} at a time and one at a time per key, and a
+ * partition's offset is committed only up to its lowest unfinished record.
+ *
+ * <p>Why not Confluent's Parallel Consumer (0.5.3.2): it runs on kafka-clients 4.3.1 only with its
+ * auto-commit safety check switched off, and it offers no per-partition pause. Our delay tiers wait
+ * for a record's due time by pausing that partition, and throttling and the circuit must stop new
+ * sends at once; in Parallel Consumer a not-yet-due record can only be failed and retried in memory
+ * (logged and counted as a failure each time), and its whole-consumer pause let ~190
+ * already-buffered records start after the pause in our trial. This loop is small enough to test
+ * fully with {@code MockConsumer}.
+ */
+public final class KeyOrderedConsumer implements Runnable {
+  private static final Logger LOGGER = LoggerFactory.getLogger(KeyOrderedConsumer.class);
+  private static final Duration BUSY_POLL = Duration.ofMillis(5);
+  private static final Duration IDLE_POLL = Duration.ofMillis(100);
+
+  private final Consumer<byte[], byte[]> consumer;
+  private final Collection<String> topics;
+  private final ConsumerLoopConfig config;
+  private final LoopHooks hooks;
+  private final Clock clock;
+  private final Map<TopicPartition, Owned> owned = new HashMap<>();
+  private final KeyLanes lanes = new KeyLanes();
+  private final BlockingQueue<Task> done = new LinkedBlockingQueue<>();
+  private final Set<Task> running = ConcurrentHashMap.newKeySet();
+  private final Set<TopicPartition> paused = new HashSet<>();
+  private final TaskRunner runner;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean stopping;
+  private volatile int buffered;
+  private volatile int pausedCount;
+  private long lastCommitNanos = System.nanoTime();
+
+  public KeyOrderedConsumer(
+      Consumer<byte[], byte[]> consumer,
+      Collection<String> topics,
+      RecordHandler handler,
+      ConsumerLoopConfig config,
+      LoopHooks hooks,
+      Clock clock) {
+    this.consumer = consumer;
+    this.topics = List.copyOf(topics);
+    this.config = config;
+    this.hooks = hooks;
+    this.clock = clock;
+    this.runner = new TaskRunner(handler, done);
+  }
+
+  @Override
+  public void run() {
+    try {
+      consumer.subscribe(topics, new Rebalance(this));
+      while (!stopping) {
+        step();
+      }
+    } catch (RuntimeException e) {
+      LOGGER.error("consume loop failed topics={}", topics, e);
+      throw e;
+    } finally {
+      shutDown();
+      stopped.countDown();
+    }
+  }
+
+  /** Stops polling; in-flight records get {@code shutdownTimeout} to finish. */
+  public void stop() {
+    stopping = true;
+  }
+
+  public boolean awaitStopped(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  public int inFlight() {
+    return running.size();
+  }
+
+  public int buffered() {
+    return buffered;
+  }
+
+  public int pausedPartitions() {
+    return pausedCount;
+  }
+
+  private void step() {
+    collectFinished(0);
+    startReady();
+    applyPauses();
+    if (System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos()) {
+      commit(owned.keySet(), false);
+    }
+    boolean idle = running.isEmpty() && lanes.waitingCount() == 0;
+    take(consumer.poll(idle ? IDLE_POLL : BUSY_POLL));
+    startReady();
+  }
+
+  private void take(ConsumerRecords<byte[], byte[]> records) {
+    Instant now = clock.instant();
+    for (TopicPartition partition : records.partitions()) {
+      Owned state = owned.get(partition);
+      for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+        if (state == null || state.resumeAt != null) {
+          break;
+        }
+        Optional<Instant> due = hooks.dueGate().notBefore(record);
+        if (due.isPresent() && due.get().isAfter(now)) {
+          state.resumeAt = due.get();
+          consumer.seek(partition, record.offset());
+          break;
+        }
+        state.progress.taken(record.offset());
+        lanes.add(record);
+      }
+    }
+    buffered = lanes.waitingCount() + running.size();
+  }
+
+  private void startReady() {
+    if (!hooks.gate().open()) {
+      return;
+    }
+    while (running.size() < config.maxInFlight()) {
+      ConsumerRecord<byte[], byte[]> record = lanes.take();
+      if (record == null) {
+        return;
+      }
+      Owned state = owned.get(new TopicPartition(record.topic(), record.partition()));
+      Task task = new Task(record, state);
+      state.running++;
+      running.add(task);
+      runner.start(task);
+    }
+  }
+
+  /** Reports finished tasks to their partitions; waits up to {@code waitMillis} for the first. */
+  void collectFinished(long waitMillis) {
+    try {
+      Task task = waitMillis > 0 ? done.poll(waitMillis, TimeUnit.MILLISECONDS) : done.poll();
+      for (; task != null; task = done.poll()) {
+        running.remove(task);
+        if (owned.get(task.partition()) != task.owner) {
+          continue;
+        }
+        task.owner.running--;
+        if (task.finished) {
+          task.owner.progress.finished(task.record.offset());
+          lanes.finished(task.record);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    buffered = lanes.waitingCount() + running.size();
+  }
+
+  private void applyPauses() {
+    Instant now = clock.instant();
+    boolean all = !hooks.gate().open() || buffered >= config.maxBuffered();
+    Set<TopicPartition> wanted = new HashSet<>();
+    owned.forEach(
+        (partition, state) -> {
+          if (state.resumeAt != null && !state.resumeAt.isAfter(now)) {
+            state.resumeAt = null;
+          }
+          if (all || state.resumeAt != null) {
+            wanted.add(partition);
+          }
+        });
+    Set<TopicPartition> resume = new HashSet<>(paused);
+    resume.removeAll(wanted);
+    wanted.removeAll(paused);
+    consumer.resume(resume);
+    consumer.pause(wanted);
+    paused.removeAll(resume);
+    paused.addAll(wanted);
+    pausedCount = paused.size();
+  }
+
+  void commit(Collection<TopicPartition> partitions, boolean sync) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition partition : partitions) {
+      Owned state = owned.get(partition);
+      if (state != null) {
+        state
+            .progress
+            .toCommit(sync)
+            .ifPresent(o -> offsets.put(partition, new OffsetAndMetadata(o)));
+      }
+    }
+    lastCommitNanos = System.nanoTime();
+    if (offsets.isEmpty()) {
+      return;
+    }
+    offsets.forEach(
+        (partition, offset) -> owned.get(partition).progress.committed(offset.offset()));
+    if (sync) {
+      consumer.commitSync(offsets);
+    } else {
+      consumer.commitAsync(offsets, Rebalance::logCommitFailure);
+    }
+  }
+
+  /** Forgets partitions that are no longer ours, after waiting for and committing what finished. */
+  void release(Collection<TopicPartition> partitions, boolean commit) {
+    partitions.forEach(lanes::drop);
+    long deadline = System.nanoTime() + config.revokeTimeout().toNanos();
+    while (commit && runningIn(partitions) && System.nanoTime() < deadline) {
+      collectFinished(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+    running.stream()
+        .filter(t -> partitions.contains(t.partition()))
+        .forEach(t -> t.thread.interrupt());
+    if (commit) {
+      commitQuietly(partitions);
+    }
+    partitions.forEach(owned::remove);
+    paused.removeAll(partitions);
+    hooks.assignment().assignmentChanged(Set.copyOf(owned.keySet()));
+  }
+
+  void assigned(Collection<TopicPartition> partitions) {
+    partitions.forEach(p -> owned.put(p, new Owned()));
+    hooks.assignment().assignmentChanged(Set.copyOf(owned.keySet()));
+  }
+
+  private boolean runningIn(Collection<TopicPartition> partitions) {
+    return partitions.stream().anyMatch(p -> owned.containsKey(p) && owned.get(p).running > 0);
+  }
+
+  private void shutDown() {
+    long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+    while (!running.isEmpty() && System.nanoTime() < deadline) {
+      collectFinished(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+    LOGGER.info("consume loop stopping, abandoning in-flight={}", running.size());
+    running.forEach(t -> t.thread.interrupt());
+    commitQuietly(Set.copyOf(owned.keySet()));
+    consumer.close();
+  }
+
+  private void commitQuietly(Collection<TopicPartition> partitions) {
+    try {
+      commit(partitions, true);
+    } catch (RuntimeException e) {
+      LOGGER.warn("commit failed partitions={}; those records will be redelivered", partitions, e);
+    }
+  }
+}
