@@ -105,7 +105,7 @@ final class Delivery {
     if (next.isEmpty()) {
       return deadLetter(failed);
     }
-    hops.toTier(next.get(), state, failed);
+    moveTo(next.get(), failed);
     return true;
   }
 
@@ -128,7 +128,7 @@ final class Delivery {
       throttles = 0;
       return false;
     }
-    hops.toTier(tier.get(), state, failed);
+    moveTo(tier.get(), failed);
     return true;
   }
 
@@ -148,6 +148,11 @@ final class Delivery {
     }
     deps.circuit().open(reason, failed.error());
     return false;
+  }
+
+  private void moveTo(HopPolicy tier, SendOutcome.Failed failed) throws InterruptedException {
+    deps.ledger().retrying(notification.getNotificationId(), Hops.reason(failed), now());
+    hops.toTier(tier, state, failed);
   }
 
   private boolean deadLetter(SendOutcome.Failed failed) throws InterruptedException {

@@ -9,6 +9,8 @@ import dev.orderflow.sender.retry.RetryState;
 import java.time.Duration;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -16,6 +18,7 @@ import org.slf4j.MDC;
  * not decode is dead-lettered at once with the reason; it never blocks its partition.
  */
 public final class DeliveryHandler implements RecordHandler {
+  private static final Logger LOGGER = LoggerFactory.getLogger(DeliveryHandler.class);
   private final DeliveryDeps deps;
   private final Function<ConsumerRecord<byte[], byte[]>, NotificationRequested> decoder;
 
@@ -47,6 +50,12 @@ public final class DeliveryHandler implements RecordHandler {
 
   private void undecodable(ConsumerRecord<byte[], byte[]> record, RuntimeException e)
       throws InterruptedException {
+    LOGGER.warn(
+        "undecodable value topic={} partition={} offset={}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        e);
     MetaError error = new MetaError(0, null, null, "undecodable value: " + e.getMessage(), null);
     SendOutcome.Failed failed = new SendOutcome.Failed(ErrorClass.PERMANENT, error);
     RetryState state = RetryState.of(record).failedOnceMore(deps.clock().instant());
