@@ -74,7 +74,10 @@ final class Delivery {
           case RETRY -> retry(failed);
           case BACKOFF -> backOff(failed);
           case REFRESH -> refresh(failed, result);
-          case PERMANENT -> deadLetter(failed);
+          case PERMANENT -> {
+            state = state.failedOnceMore(now());
+            yield deadLetter(failed);
+          }
           case PERMANENT_CONFIG -> pauseChannel(OpenReason.CONFIG, failed);
         };
       }
@@ -156,7 +159,6 @@ final class Delivery {
   }
 
   private boolean deadLetter(SendOutcome.Failed failed) throws InterruptedException {
-    state = state.failedOnceMore(now());
     deps.ledger().failed(notification.getNotificationId(), Hops.reason(failed), now());
     hops.toDeadLetter(failed, state);
     return true;

@@ -119,7 +119,7 @@ class DeliveryHandlerTest {
     assertThat(header(h, HeaderNames.DLQ_HTTP_STATUS)).isEqualTo("500");
     assertThat(header(h, HeaderNames.DLQ_FBTRACE_ID)).isEqualTo("trace-131000");
     assertThat(header(h, HeaderNames.DLQ_ERROR_MESSAGE)).contains("131000");
-    assertThat(header(h, HeaderNames.DLQ_ATTEMPTS)).isEqualTo("8");
+    assertThat(header(h, HeaderNames.DLQ_ATTEMPTS)).isEqualTo("7");
     assertThat(header(h, HeaderNames.DLQ_FIRST_FAILURE_AT)).isEqualTo("1772358000000");
     assertThat(header(h, HeaderNames.DLQ_LAST_FAILURE_AT))
         .isEqualTo(Long.toString(f.clock.instant().toEpochMilli()));

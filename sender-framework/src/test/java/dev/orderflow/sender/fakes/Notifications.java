@@ -13,12 +13,23 @@ public final class Notifications {
   private Notifications() {}
 
   public static NotificationRequested notification(String orderId, String buyerId) {
+    return notification(orderId, buyerId, "2348012345" + Math.abs(buyerId.hashCode() % 1000));
+  }
+
+  /**
+   * {@code n}-th distinct Nigerian mobile number, so tests never hit the pair limit by accident.
+   */
+  public static String recipient(int n) {
+    return String.format("234803%07d", n);
+  }
+
+  public static NotificationRequested notification(String orderId, String buyerId, String to) {
     return NotificationRequested.newBuilder()
         .setNotificationId(orderId + ":whatsapp")
         .setOrderId(orderId)
         .setBuyerId(buyerId)
         .setPlatform(Platform.WHATSAPP)
-        .setRecipient("2348012345" + Math.abs(buyerId.hashCode() % 1000))
+        .setRecipient(to)
         .setLocale("en-NG")
         .setCurrency("NGN")
         .setTotalMinor(138_000_000L)

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** AWS SDK clients for the local stack (dynalite, local Secrets Manager), from dev/lib/env.sh. */
@@ -56,7 +57,20 @@ public final class LocalAws {
                         .attributeType(ScalarAttributeType.S)
                         .build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
-    dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
+    // The SDK's waiter polls every 20 s; dynalite is ready in well under a second.
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (dynamo.describeTable(r -> r.tableName(table)).table().tableStatus()
+        != TableStatus.ACTIVE) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("table " + table + " not ACTIVE after 10 s");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
     return table;
   }
 
