@@ -70,6 +70,14 @@ final class Delivery {
       case SendOutcome.Sent sent -> done(sent);
       case SendOutcome.Failed failed -> {
         deps.metrics().failed(failed.errorClass(), failed.error());
+        LOGGER.info(
+            "send failed class={} code={} subcode={} http={} fbtraceId={} message={}",
+            failed.errorClass(),
+            failed.error().code(),
+            failed.error().subcode(),
+            failed.error().httpStatus(),
+            failed.error().fbtraceId(),
+            failed.error().message());
         yield switch (failed.errorClass()) {
           case RETRY -> retry(failed);
           case BACKOFF -> backOff(failed);

@@ -16,6 +16,8 @@ import dev.orderflow.sender.consume.ConsumerLoopConfig;
 import dev.orderflow.sender.fakes.Notifications;
 import dev.orderflow.sender.ledger.LedgerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,34 +62,7 @@ final class SenderHarness implements AutoCloseable {
   SenderHarness(int partitions, double ratePerSecond) throws Exception {
     simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
     sim = simulator.client();
-    config =
-        SenderConfig.defaults(platformName, simulator.baseUri())
-            .withLoop(
-                new ConsumerLoopConfig(
-                    200,
-                    2_000,
-                    Duration.ofMillis(200),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5)))
-            .withRetry(
-                new RetryConfig(
-                    2,
-                    1,
-                    List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
-                    Duration.ofMillis(50),
-                    Duration.ofMillis(200)))
-            .withRate(
-                new RateConfig(
-                    ratePerSecond,
-                    Duration.ZERO,
-                    Duration.ofSeconds(1),
-                    Duration.ofMillis(200),
-                    Duration.ofSeconds(1),
-                    5))
-            .withLedger(new LedgerConfig(table, Duration.ofSeconds(5), Duration.ofDays(1)))
-            .withCircuit(
-                new CircuitConfig(10, 5, 50f, Duration.ofMillis(300), Duration.ofSeconds(2)))
-            .withSecret(secretName);
+    config = config(platformName, simulator.baseUri().toString(), table, secretName, ratePerSecond);
     secrets.createSecret(
         r -> r.name(secretName).secretString(secret(SimulatorSettings.DEFAULT_WHATSAPP_TOKEN)));
     admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP));
@@ -104,6 +79,64 @@ final class SenderHarness implements AutoCloseable {
             new ByteArraySerializer());
   }
 
+  static SenderConfig config(
+      String platformName,
+      String simulatorUrl,
+      String table,
+      String secretName,
+      double ratePerSecond) {
+    return SenderConfig.defaults(platformName, java.net.URI.create(simulatorUrl))
+        .withLoop(
+            new ConsumerLoopConfig(
+                200, 2_000, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5)))
+        .withRetry(
+            new RetryConfig(
+                2,
+                1,
+                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                Duration.ofMillis(50),
+                Duration.ofMillis(200)))
+        .withRate(
+            new RateConfig(
+                ratePerSecond,
+                Duration.ZERO,
+                Duration.ofSeconds(1),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(1),
+                5))
+        .withLedger(new LedgerConfig(table, Duration.ofSeconds(5), Duration.ofDays(1)))
+        .withCircuit(new CircuitConfig(10, 5, 50f, Duration.ofMillis(300), Duration.ofSeconds(2)))
+        .withSecret(secretName);
+  }
+
+  /** A sender started in another JVM against this harness's stack (see SenderProcessMain). */
+  Process startProcess() throws IOException {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            javaBin,
+            "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.orderflow.schema",
+            "-cp",
+            System.getProperty("java.class.path"),
+            SenderProcessMain.class.getName(),
+            platformName,
+            simulator.baseUri().toString(),
+            table,
+            secretName)
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  /** What a child process needs to rebuild the same sender. */
+  record Remote(String platformName, String simulatorUrl, String table, String secretName) {
+    SenderService service() {
+      SenderConfig config = config(platformName, simulatorUrl, table, secretName, 1_000);
+      return new SenderService(
+          config,
+          new SimWhatsAppPlatform(platformName),
+          infra(config, LocalAws.dynamo(), LocalAws.secrets(), new SimpleMeterRegistry()));
+    }
+  }
+
   SenderService startSender() {
     SenderService service = new SenderService(config, platform, infra());
     service.start();
@@ -112,6 +145,14 @@ final class SenderHarness implements AutoCloseable {
   }
 
   SenderInfra infra() {
+    return infra(config, dynamo, secrets, registry);
+  }
+
+  static SenderInfra infra(
+      SenderConfig config,
+      DynamoDbClient dynamo,
+      SecretsManagerClient secrets,
+      SimpleMeterRegistry registry) {
     return new SenderInfra(
         () ->
             new KafkaConsumer<>(

@@ -30,6 +30,7 @@ final class SimWhatsAppClient implements MessagingClient {
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
+            .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newVirtualThreadPerTaskExecutor())
             .build();
   }
