@@ -85,7 +85,9 @@ class SenderCrashIT {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                   if (line.equals("READY")) {
                     ready.complete(null);
-                  } else if (line.contains("ERROR") || line.contains("WARN") || line.contains("send failed")) {
+                  } else if (line.contains("ERROR")
+                      || line.contains("WARN")
+                      || line.contains("send failed")) {
                     System.out.println("[sender " + process.pid() + "] " + line);
                   }
                 }

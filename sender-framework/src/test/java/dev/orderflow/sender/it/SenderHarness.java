@@ -178,6 +178,17 @@ final class SenderHarness implements AutoCloseable {
             config.mainTopic(), n.getBuyerId().getBytes(), Notifications.bytes(n)));
   }
 
+  /** For bulk loads: not waiting for each acknowledgement; {@link #flush()} after. */
+  void sendAsync(NotificationRequested n) {
+    producer.send(
+        new ProducerRecord<>(
+            config.mainTopic(), n.getBuyerId().getBytes(), Notifications.bytes(n)));
+  }
+
+  void flush() {
+    producer.flush();
+  }
+
   void send(ProducerRecord<byte[], byte[]> record) throws Exception {
     producer.send(record).get();
   }
