@@ -24,10 +24,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * A sender as a {@link Service} for {@link dev.orderflow.common.service.ServiceLauncher}: reads its
  * config, builds Kafka and AWS clients from the shared settings, binds metrics and health checks.
  */
-final class SenderApp implements Service {
+public final class SenderApp implements Service {
   private final SenderService service;
 
-  SenderApp(
+  public SenderApp(
       ServiceContext context,
       Platform platform,
       Function<ConsumerRecord<byte[], byte[]>, NotificationRequested> decoder) {
