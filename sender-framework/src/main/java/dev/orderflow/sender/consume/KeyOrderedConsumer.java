@@ -127,7 +127,11 @@ public final class KeyOrderedConsumer implements Runnable {
     for (TopicPartition partition : records.partitions()) {
       Owned state = owned.get(partition);
       for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-        if (state == null || state.resumeAt != null) {
+        if (state == null) {
+          break;
+        }
+        if (state.resumeAt != null) {
+          consumer.seek(partition, record.offset()); // still waiting: fetch it again when due
           break;
         }
         Optional<Instant> due = hooks.dueGate().notBefore(record);

@@ -28,6 +28,7 @@ final class Delivery {
   private final String owner = UUID.randomUUID().toString();
   private final SendAttempt attempt;
   private final Hops hops;
+  private final LedgerCalls ledger;
   private RetryState state;
   private int tries;
   private int throttles;
@@ -41,6 +42,7 @@ final class Delivery {
     this.state = RetryState.of(record);
     this.attempt = new SendAttempt(deps);
     this.hops = new Hops(deps, record);
+    this.ledger = new LedgerCalls(deps);
   }
 
   void run() throws InterruptedException {
@@ -92,8 +94,9 @@ final class Delivery {
     };
   }
 
-  private boolean done(SendOutcome.Sent sent) {
-    if (!deps.ledger().sent(notification.getNotificationId(), sent.platformMessageId(), now())) {
+  private boolean done(SendOutcome.Sent sent) throws InterruptedException {
+    String id = notification.getNotificationId();
+    if (!ledger.call("sent", () -> deps.ledger().sent(id, sent.platformMessageId(), now()))) {
       deps.metrics().duplicate();
     }
     deps.metrics().sent();
@@ -162,12 +165,14 @@ final class Delivery {
   }
 
   private void moveTo(HopPolicy tier, SendOutcome.Failed failed) throws InterruptedException {
-    deps.ledger().retrying(notification.getNotificationId(), Hops.reason(failed), now());
+    String id = notification.getNotificationId();
+    ledger.run("retrying", () -> deps.ledger().retrying(id, Hops.reason(failed), now()));
     hops.toTier(tier, state, failed);
   }
 
   private boolean deadLetter(SendOutcome.Failed failed) throws InterruptedException {
-    deps.ledger().failed(notification.getNotificationId(), Hops.reason(failed), now());
+    String id = notification.getNotificationId();
+    ledger.run("failed", () -> deps.ledger().failed(id, Hops.reason(failed), now()));
     hops.toDeadLetter(failed, state);
     return true;
   }
@@ -175,7 +180,8 @@ final class Delivery {
   /** Claims (or renews) the ledger lease; false when the notification is already sent. */
   private boolean claim() throws InterruptedException {
     while (true) {
-      Claim claim = deps.ledger().claim(notification.getNotificationId(), owner, now());
+      String id = notification.getNotificationId();
+      Claim claim = ledger.call("claim", () -> deps.ledger().claim(id, owner, now()));
       switch (claim) {
         case Claim.Granted granted -> {
           if (granted.takeover()) {

@@ -1,5 +1,6 @@
 package dev.orderflow.sender.delivery;
 
+import dev.orderflow.common.logging.CorrelationIds;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.api.MetaError;
@@ -38,7 +39,7 @@ public final class DeliveryHandler implements RecordHandler {
       undecodable(record, e);
       return;
     }
-    MDC.put("correlationId", notification.getCorrelationId());
+    MDC.put(CorrelationIds.MDC_KEY, notification.getCorrelationId());
     MDC.put("notificationId", notification.getNotificationId());
     try {
       new Delivery(deps, record, notification).run();

@@ -298,6 +298,20 @@ class DeliveryHandlerTest {
   }
 
   @Test
+  void anUnreachableLedgerIsWaitedOutAndCountsAgainstTheCircuitWithoutASecondSend()
+      throws Exception {
+    // Given DynamoDB fails the claim twice, and then (after the send) the SENT write once
+    f.ledger.failNext(2);
+    f.client.then(new dev.orderflow.sender.api.SendOutcome.Sent("wamid.X"));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(f.client.calls()).isEqualTo(1);
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENT");
+    assertThat(f.sleeper.pauses()).contains(Duration.ofMillis(200), Duration.ofMillis(400));
+  }
+
+  @Test
   void anUndecodableValueIsDeadLetteredWithTheReason() throws Exception {
     byte[] garbage = {0, 0, 0, 0, 42, 1, 2};
 

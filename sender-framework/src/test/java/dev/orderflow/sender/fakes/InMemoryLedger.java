@@ -12,6 +12,20 @@ public final class InMemoryLedger implements DeliveryLedger {
   public record Entry(String state, String owner, Instant leaseUntil, String messageId) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger failures =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The next {@code n} calls fail as if DynamoDB were unreachable. */
+  public void failNext(int n) {
+    failures.set(n);
+  }
+
+  private void maybeFail() {
+    if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      throw software.amazon.awssdk.core.exception.SdkClientException.create("Connection refused");
+    }
+  }
+
   private final Duration lease;
 
   public InMemoryLedger(Duration lease) {
@@ -20,6 +34,7 @@ public final class InMemoryLedger implements DeliveryLedger {
 
   @Override
   public synchronized Claim claim(String id, String owner, Instant now) {
+    maybeFail();
     Entry e = entries.get(id);
     if (e != null && e.state().equals("SENT")) {
       return new Claim.AlreadySent(e.messageId());
@@ -34,6 +49,7 @@ public final class InMemoryLedger implements DeliveryLedger {
 
   @Override
   public synchronized boolean sent(String id, String messageId, Instant now) {
+    maybeFail();
     Entry e = entries.get(id);
     if (e != null && e.state().equals("SENT")) {
       return false;
