@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,13 +48,12 @@ public final class KeyOrderedConsumer implements Runnable {
   private final KeyLanes lanes = new KeyLanes();
   private final BlockingQueue<Task> done = new LinkedBlockingQueue<>();
   private final Set<Task> running = ConcurrentHashMap.newKeySet();
-  private final Set<TopicPartition> paused = new HashSet<>();
   private final TaskRunner runner;
+  private final Pauses pauses;
+  private final Commits commits;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile int buffered;
-  private volatile int pausedCount;
-  private long lastCommitNanos = System.nanoTime();
 
   public KeyOrderedConsumer(
       Consumer<byte[], byte[]> consumer,
@@ -71,6 +68,8 @@ public final class KeyOrderedConsumer implements Runnable {
     this.hooks = hooks;
     this.clock = clock;
     this.runner = new TaskRunner(handler, done);
+    this.pauses = new Pauses(consumer);
+    this.commits = new Commits(consumer, config.commitInterval());
   }
 
   @Override
@@ -107,16 +106,15 @@ public final class KeyOrderedConsumer implements Runnable {
   }
 
   public int pausedPartitions() {
-    return pausedCount;
+    return pauses.count();
   }
 
   private void step() {
     collectFinished(0);
     startReady();
-    applyPauses();
-    if (System.nanoTime() - lastCommitNanos >= config.commitInterval().toNanos()) {
-      commit(owned.keySet(), false);
-    }
+    boolean pauseAll = !hooks.gate().open() || buffered >= config.maxBuffered();
+    pauses.apply(owned, pauseAll, clock.instant());
+    commits.periodic(owned);
     boolean idle = running.isEmpty() && lanes.waitingCount() == 0;
     take(consumer.poll(idle ? IDLE_POLL : BUSY_POLL));
     startReady();
@@ -185,53 +183,6 @@ public final class KeyOrderedConsumer implements Runnable {
     buffered = lanes.waitingCount() + running.size();
   }
 
-  private void applyPauses() {
-    Instant now = clock.instant();
-    boolean all = !hooks.gate().open() || buffered >= config.maxBuffered();
-    Set<TopicPartition> wanted = new HashSet<>();
-    owned.forEach(
-        (partition, state) -> {
-          if (state.resumeAt != null && !state.resumeAt.isAfter(now)) {
-            state.resumeAt = null;
-          }
-          if (all || state.resumeAt != null) {
-            wanted.add(partition);
-          }
-        });
-    Set<TopicPartition> resume = new HashSet<>(paused);
-    resume.removeAll(wanted);
-    wanted.removeAll(paused);
-    consumer.resume(resume);
-    consumer.pause(wanted);
-    paused.removeAll(resume);
-    paused.addAll(wanted);
-    pausedCount = paused.size();
-  }
-
-  void commit(Collection<TopicPartition> partitions, boolean sync) {
-    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-    for (TopicPartition partition : partitions) {
-      Owned state = owned.get(partition);
-      if (state != null) {
-        state
-            .progress
-            .toCommit(sync)
-            .ifPresent(o -> offsets.put(partition, new OffsetAndMetadata(o)));
-      }
-    }
-    lastCommitNanos = System.nanoTime();
-    if (offsets.isEmpty()) {
-      return;
-    }
-    offsets.forEach(
-        (partition, offset) -> owned.get(partition).progress.committed(offset.offset()));
-    if (sync) {
-      consumer.commitSync(offsets);
-    } else {
-      consumer.commitAsync(offsets, Rebalance::logCommitFailure);
-    }
-  }
-
   /** Forgets partitions that are no longer ours, after waiting for and committing what finished. */
   void release(Collection<TopicPartition> partitions, boolean commit) {
     partitions.forEach(lanes::drop);
@@ -243,10 +194,10 @@ public final class KeyOrderedConsumer implements Runnable {
         .filter(t -> partitions.contains(t.partition()))
         .forEach(t -> t.thread.interrupt());
     if (commit) {
-      commitQuietly(partitions);
+      commits.beforeLeaving(owned, partitions);
     }
     partitions.forEach(owned::remove);
-    paused.removeAll(partitions);
+    pauses.forget(partitions);
     hooks.assignment().assignmentChanged(Set.copyOf(owned.keySet()));
   }
 
@@ -266,15 +217,7 @@ public final class KeyOrderedConsumer implements Runnable {
     }
     LOGGER.info("consume loop stopping, abandoning in-flight={}", running.size());
     running.forEach(t -> t.thread.interrupt());
-    commitQuietly(Set.copyOf(owned.keySet()));
+    commits.beforeLeaving(owned, Set.copyOf(owned.keySet()));
     consumer.close();
-  }
-
-  private void commitQuietly(Collection<TopicPartition> partitions) {
-    try {
-      commit(partitions, true);
-    } catch (RuntimeException e) {
-      LOGGER.warn("commit failed partitions={}; those records will be redelivered", partitions, e);
-    }
   }
 }

@@ -1,9 +1,7 @@
 package dev.orderflow.sender.consume;
 
 import java.util.Collection;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +36,5 @@ final class Rebalance implements ConsumerRebalanceListener {
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     LOGGER.info("partitions assigned {}", partitions);
     loop.assigned(partitions);
-  }
-
-  static void logCommitFailure(Map<TopicPartition, OffsetAndMetadata> offsets, Exception e) {
-    if (e != null) {
-      LOGGER.warn("async commit failed offsets={}; a later commit covers them", offsets, e);
-    }
   }
 }
