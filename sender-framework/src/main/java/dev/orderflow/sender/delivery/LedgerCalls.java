@@ -27,6 +27,7 @@ final class LedgerCalls {
   <T> T call(String what, Supplier<T> call) throws InterruptedException {
     Duration pause = FIRST_PAUSE;
     while (true) {
+      long start = System.nanoTime();
       try {
         return call.get();
       } catch (SdkException e) {
@@ -35,6 +36,8 @@ final class LedgerCalls {
             .failedSystemically(Duration.ZERO, MetaError.noResponse("ledger: " + e.getMessage()));
         deps.sleeper().sleep(pause);
         pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+      } finally {
+        deps.metrics().ledgerCall(Duration.ofNanos(System.nanoTime() - start));
       }
     }
   }

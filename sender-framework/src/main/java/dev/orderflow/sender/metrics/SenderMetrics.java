@@ -23,6 +23,7 @@ public final class SenderMetrics {
   private final Timer apiLatency;
   private final Timer rateWait;
   private final Timer timeInSender;
+  private final Timer ledgerLatency;
 
   public SenderMetrics(MeterRegistry registry, String platform) {
     this.registry = registry;
@@ -34,6 +35,7 @@ public final class SenderMetrics {
     this.apiLatency = timer("sender.api.latency");
     this.rateWait = timer("sender.ratelimit.wait");
     this.timeInSender = timer("sender.record.duration");
+    this.ledgerLatency = timer("sender.ledger.latency");
   }
 
   public void sent() {
@@ -83,6 +85,10 @@ public final class SenderMetrics {
 
   public void rateWait(Duration waited) {
     rateWait.record(waited);
+  }
+
+  public void ledgerCall(Duration latency) {
+    ledgerLatency.record(latency);
   }
 
   public void recordDone(Duration inSender) {

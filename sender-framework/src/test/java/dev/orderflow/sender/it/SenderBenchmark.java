@@ -15,15 +15,20 @@ import java.util.concurrent.TimeUnit;
  * the p50/p99 time a record spends in the sender. Not a test: run it by hand, with the stack up
  * (see the module README):
  *
- * <pre>java -cp … dev.orderflow.sender.it.SenderBenchmark [notifications] [latency-ms]</pre>
+ * <pre>
+ * java -cp … dev.orderflow.sender.it.SenderBenchmark [notifications] [latency-ms] [max-in-flight]
+ * </pre>
  */
 public final class SenderBenchmark {
   private SenderBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    // As SenderLauncher does: the AWS URL-connection client's keep-alive pool is 5 by default.
+    System.setProperty("http.maxConnections", "500");
     int total = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 100;
-    try (SenderHarness stack = new SenderHarness(12, 1_000)) {
+    int maxInFlight = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    try (SenderHarness stack = new SenderHarness(12, 1_000, maxInFlight)) {
       stack.sim.update(
           s ->
               new SimulatorSettings(
@@ -51,12 +56,17 @@ public final class SenderBenchmark {
       Timer inSender = stack.registry.find("sender.record.duration").timer();
       Timer api = stack.registry.find("sender.api.latency").timer();
       Timer rateWait = stack.registry.find("sender.ratelimit.wait").timer();
+      Timer ledger = stack.registry.find("sender.ledger.latency").timer();
       System.out.printf(
           "delivered %d in %.1f s: %.0f notifications/s per instance (latency %d ms, max in flight %d)%n",
           delivered, seconds, delivered / seconds, latencyMs, stack.config.loop().maxInFlight());
       System.out.printf("time in sender per record: %s%n", percentiles(inSender));
       System.out.printf("Meta API call:             %s%n", percentiles(api));
       System.out.printf("rate-limiter wait:         %s%n", percentiles(rateWait));
+      System.out.printf("ledger call (DynamoDB):    %s%n", percentiles(ledger));
+      System.out.printf(
+          "load average during the run: %s%n",
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       System.out.printf(
           "simulator: %d duplicates, rejections %s%n",
           stack.sim.stats().duplicates(Platform.WHATSAPP), stack.sim.stats().rejectedByCode());

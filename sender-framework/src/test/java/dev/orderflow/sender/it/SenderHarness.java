@@ -60,9 +60,21 @@ final class SenderHarness implements AutoCloseable {
   private final List<SenderService> services = new ArrayList<>();
 
   SenderHarness(int partitions, double ratePerSecond) throws Exception {
+    this(partitions, ratePerSecond, 200);
+  }
+
+  SenderHarness(int partitions, double ratePerSecond, int maxInFlight) throws Exception {
     simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
     sim = simulator.client();
-    config = config(platformName, simulator.baseUri().toString(), table, secretName, ratePerSecond);
+    config =
+        config(platformName, simulator.baseUri().toString(), table, secretName, ratePerSecond)
+            .withLoop(
+                new ConsumerLoopConfig(
+                    maxInFlight,
+                    Math.max(2_000, maxInFlight * 4),
+                    Duration.ofMillis(200),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5)));
     secrets.createSecret(
         r -> r.name(secretName).secretString(secret(SimulatorSettings.DEFAULT_WHATSAPP_TOKEN)));
     admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP));
