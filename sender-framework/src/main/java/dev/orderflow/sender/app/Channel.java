@@ -9,7 +9,6 @@ import dev.orderflow.sender.delivery.DeliveryHandler;
 import dev.orderflow.sender.delivery.DeliveryPolicy;
 import dev.orderflow.sender.delivery.KafkaForwarder;
 import dev.orderflow.sender.delivery.Sleeper;
-import dev.orderflow.sender.ledger.DynamoDeliveryLedger;
 import dev.orderflow.sender.metrics.SenderMetrics;
 import dev.orderflow.sender.ratelimit.ChannelRate;
 import dev.orderflow.sender.ratelimit.NumberRateLimiter;
@@ -73,7 +72,7 @@ final class Channel {
         new DeliveryDeps(
             client,
             credentials,
-            new DynamoDeliveryLedger(infra.dynamo(), config.ledger()),
+            infra.ledger().apply(config.ledger()),
             circuit,
             throttle,
             rate,

@@ -28,7 +28,11 @@ public final class SenderBenchmark {
     int total = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 100;
     int maxInFlight = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    boolean memoryLedger = args.length > 3 && args[3].equals("memory-ledger");
     try (SenderHarness stack = new SenderHarness(12, 1_000, maxInFlight)) {
+      if (memoryLedger) {
+        stack.useInMemoryLedger();
+      }
       stack.sim.update(
           s ->
               new SimulatorSettings(
@@ -58,8 +62,14 @@ public final class SenderBenchmark {
       Timer rateWait = stack.registry.find("sender.ratelimit.wait").timer();
       Timer ledger = stack.registry.find("sender.ledger.latency").timer();
       System.out.printf(
-          "delivered %d in %.1f s: %.0f notifications/s per instance (latency %d ms, max in flight %d)%n",
-          delivered, seconds, delivered / seconds, latencyMs, stack.config.loop().maxInFlight());
+          "delivered %d in %.1f s: %.0f notifications/s per instance (latency %d ms, max in flight"
+              + " %d, ledger %s)%n",
+          delivered,
+          seconds,
+          delivered / seconds,
+          latencyMs,
+          maxInFlight,
+          memoryLedger ? "in memory" : "dynalite");
       System.out.printf("time in sender per record: %s%n", percentiles(inSender));
       System.out.printf("Meta API call:             %s%n", percentiles(api));
       System.out.printf("rate-limiter wait:         %s%n", percentiles(rateWait));

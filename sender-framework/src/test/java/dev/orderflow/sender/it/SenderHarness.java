@@ -13,6 +13,7 @@ import dev.orderflow.sender.app.SenderInfra;
 import dev.orderflow.sender.app.SenderService;
 import dev.orderflow.sender.circuit.CircuitConfig;
 import dev.orderflow.sender.consume.ConsumerLoopConfig;
+import dev.orderflow.sender.fakes.InMemoryLedger;
 import dev.orderflow.sender.fakes.Notifications;
 import dev.orderflow.sender.ledger.LedgerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,6 +59,7 @@ final class SenderHarness implements AutoCloseable {
   private final Admin admin;
   private final KafkaProducer<byte[], byte[]> producer;
   private final List<SenderService> services = new ArrayList<>();
+  private boolean inMemoryLedger;
 
   SenderHarness(int partitions, double ratePerSecond) throws Exception {
     this(partitions, ratePerSecond, 200);
@@ -157,7 +159,23 @@ final class SenderHarness implements AutoCloseable {
   }
 
   SenderInfra infra() {
-    return infra(config, dynamo, secrets, registry);
+    SenderInfra real = infra(config, dynamo, secrets, registry);
+    if (!inMemoryLedger) {
+      return real;
+    }
+    return new SenderInfra(
+        real.consumer(),
+        real.producer(),
+        ledger -> new InMemoryLedger(ledger.lease()),
+        real.secrets(),
+        real.registry(),
+        real.decoder(),
+        real.clock());
+  }
+
+  /** For the benchmark: isolates the sender from the local DynamoDB stand-in's latency. */
+  void useInMemoryLedger() {
+    inMemoryLedger = true;
   }
 
   static SenderInfra infra(
