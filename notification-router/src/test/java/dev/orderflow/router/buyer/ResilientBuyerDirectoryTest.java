@@ -4,12 +4,12 @@ import static dev.orderflow.router.Fixtures.whatsappBuyer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.router.FakeBuyerDirectory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ResilientBuyerDirectoryTest {
-  private final CachedBuyerDirectoryTest.CountingDirectory source =
-      new CachedBuyerDirectoryTest.CountingDirectory();
+  private final FakeBuyerDirectory source = new FakeBuyerDirectory();
 
   private ResilientBuyerDirectory directory(Duration openStateWait) {
     return new ResilientBuyerDirectory(
@@ -25,7 +25,7 @@ class ResilientBuyerDirectoryTest {
     assertThatThrownBy(() -> directory.find("b-1"))
         .isInstanceOf(BuyerDirectoryUnavailableException.class);
     // Three failures open the circuit, so the fourth attempt is refused without a call.
-    assertThat(source.calls).isEqualTo(3);
+    assertThat(source.calls.get()).isEqualTo(3);
     assertThat(directory.available()).isFalse();
   }
 

@@ -1,0 +1,105 @@
+package dev.orderflow.router.topology;
+
+import dev.orderflow.router.buyer.BuyerDirectory;
+import dev.orderflow.router.render.RenderSettings;
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.schema.OrderCreated;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The router's topology in TopologyTestDriver, configured exactly as main configures it. */
+final class RouterDriver implements AutoCloseable {
+  static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+  static final Duration RECHECK_DELAY = Duration.ofSeconds(2);
+
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final RouterTopics topics = RouterTopics.defaults();
+  final Topology topology;
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, OrderCreated> orders;
+  final TestInputTopic<String, byte[]> rawOrders;
+  final TestOutputTopic<String, NotificationRequested> whatsapp;
+  final TestOutputTopic<String, NotificationRequested> instagram;
+  final TestOutputTopic<String, byte[]> unroutable;
+  final TestOutputTopic<byte[], byte[]> deadLetters;
+  final PlainAvroSerde<OrderCreated> orderSerde =
+      new PlainAvroSerde<>(OrderCreated.getClassSchema());
+
+  RouterDriver(BuyerDirectory directory, Path stateDir) {
+    this(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2);
+  }
+
+  RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee) {
+    PlainAvroSerde<NotificationRequested> notificationSerde =
+        new PlainAvroSerde<>(NotificationRequested.getClassSchema());
+    TopologySettings settings =
+        new TopologySettings(
+            topics,
+            new RecheckSettings(RECHECK_DELAY, Duration.ofMillis(100)),
+            RenderSettings.defaults());
+    topology =
+        RouterTopology.build(
+            settings,
+            directory,
+            new RouterSerdes(orderSerde, notificationSerde),
+            new RouterMetrics(registry));
+    Map<String, Object> base = new HashMap<>();
+    base.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-router-test");
+    base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
+    base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    Properties props = new Properties();
+    props.putAll(RouterStreamsConfig.properties(base, topics));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+    driver = new TopologyTestDriver(topology, props, START);
+    orders =
+        driver.createInputTopic(
+            topics.ordersCreated(), new StringSerializer(), orderSerde.serializer());
+    rawOrders =
+        driver.createInputTopic(
+            topics.ordersCreated(), new StringSerializer(), new ByteArraySerializer());
+    whatsapp =
+        output(
+            topics.platformTopic(dev.orderflow.router.route.Channel.WHATSAPP), notificationSerde);
+    instagram =
+        output(
+            topics.platformTopic(dev.orderflow.router.route.Channel.INSTAGRAM), notificationSerde);
+    unroutable =
+        driver.createOutputTopic(
+            topics.unroutable(), new StringDeserializer(), new ByteArrayDeserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private TestOutputTopic<String, NotificationRequested> output(
+      String topic, PlainAvroSerde<NotificationRequested> serde) {
+    return driver.createOutputTopic(topic, new StringDeserializer(), serde.deserializer());
+  }
+
+  byte[] bytesOf(OrderCreated order) {
+    return orderSerde.serializer().serialize(topics.ordersCreated(), order);
+  }
+
+  double counter(String name, String tag, String value) {
+    return registry.get(name).tag(tag, value).counter().count();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
