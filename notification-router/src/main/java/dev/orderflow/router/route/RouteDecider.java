@@ -3,6 +3,7 @@ package dev.orderflow.router.route;
 import dev.orderflow.router.buyer.Buyer;
 import dev.orderflow.router.buyer.BuyerLookup;
 import dev.orderflow.router.render.ContentRenderer;
+import dev.orderflow.router.render.Money;
 import dev.orderflow.router.render.RenderSettings;
 import dev.orderflow.router.render.RenderedContent;
 import dev.orderflow.schema.NotificationRequested;
@@ -20,6 +21,19 @@ public final class RouteDecider {
     for (Channel channel : Channel.values()) {
       renderers.put(channel, channel.renderer(settings));
     }
+  }
+
+  /**
+   * Throws now, rather than later, for what makes an order unrenderable whoever the buyer is:
+   * amounts too large for Meta's {@code amount_1000} or for a line total.
+   *
+   * @throws ArithmeticException naming nothing personal
+   */
+  public void checkRenderable(OrderCreated order) {
+    new Money(order.getTotalMinor(), order.getCurrency()).amount1000();
+    order
+        .getItems()
+        .forEach(i -> Math.multiplyExact(i.getUnitPriceMinor(), (long) i.getQuantity()));
   }
 
   public Route decide(OrderCreated order, BuyerLookup lookup, Instant requestedAt) {

@@ -63,6 +63,8 @@ final class RoutingProcessor
     BuyerLookup lookup = directory.find(order.getBuyerId());
     if (lookup instanceof BuyerLookup.Unknown) {
       if (!parts.recheck().delay().isZero()) {
+        // Fails here, where the dead-letter handler still has the record's bytes.
+        decider.checkRenderable(order);
         park(record, order);
         return;
       }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.common.kafka.HeaderNames;
 import dev.orderflow.router.FakeBuyerDirectory;
+import dev.orderflow.router.Fixtures;
 import dev.orderflow.router.buyer.Buyer;
 import dev.orderflow.router.buyer.BuyerCacheSettings;
 import dev.orderflow.router.buyer.CachedBuyerDirectory;
@@ -17,6 +18,7 @@ import dev.orderflow.schema.OrderCreated;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -212,6 +214,18 @@ class RouterTopologyTest {
     assertThat(header(dead.headers(), "__streams.errors.exception"))
         .contains("ArithmeticException");
     assertThat(router.whatsapp.isEmpty()).isTrue();
+  }
+
+  @Test
+  void anUnrenderableOrderOfAnUnknownBuyerIsDeadLetteredBeforeItIsParked() {
+    OrderCreated order =
+        order("v:HUGE2", "b-unknown", List.of(Fixtures.item("x", 1, 1)), "NGN", Long.MAX_VALUE);
+
+    router().orders.pipeInput("v:HUGE2", order);
+    router.driver.advanceWallClockTime(RouterDriver.RECHECK_DELAY.plusSeconds(1));
+
+    assertThat(router.deadLetters.readRecord().value()).isEqualTo(router.bytesOf(order));
+    assertThat(router.unroutable.isEmpty()).isTrue();
   }
 
   @Test
