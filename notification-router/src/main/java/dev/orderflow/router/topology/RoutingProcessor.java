@@ -1,12 +1,13 @@
 package dev.orderflow.router.topology;
 
 import dev.orderflow.common.kafka.HeaderNames;
+import dev.orderflow.common.kafka.KafkaHeaders;
+import dev.orderflow.common.logging.CorrelationIds;
 import dev.orderflow.router.buyer.BuyerDirectory;
 import dev.orderflow.router.buyer.BuyerLookup;
 import dev.orderflow.router.route.Route;
 import dev.orderflow.router.route.RouteDecider;
 import dev.orderflow.schema.OrderCreated;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,21 +117,26 @@ final class RoutingProcessor
 
   private void emit(
       OrderCreated order, byte[] raw, BuyerLookup lookup, Headers inHeaders, long timestamp) {
-    Route route =
-        decider.decide(order, lookup, Instant.ofEpochMilli(context.currentSystemTimeMs()));
     Headers headers = new RecordHeaders(inHeaders.toArray());
-    if (headers.lastHeader(HeaderNames.CORRELATION_ID) == null) {
-      headers.add(HeaderNames.CORRELATION_ID, utf8(order.getCorrelationId()));
+    String correlationId =
+        KafkaHeaders.string(headers, HeaderNames.CORRELATION_ID).orElseGet(order::getCorrelationId);
+    try (CorrelationIds.Scope scope = CorrelationIds.inMdc(correlationId)) {
+      CorrelationIds.put(headers, correlationId);
+      Route route =
+          decider.decide(order, lookup, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+      forward(order, new RoutedOrder(raw, route), headers, timestamp);
     }
-    RoutedOrder routed = new RoutedOrder(raw, route);
-    switch (route) {
+  }
+
+  private void forward(OrderCreated order, RoutedOrder routed, Headers headers, long timestamp) {
+    switch (routed.route()) {
       case Route.ToPlatform toPlatform -> {
         parts.metrics().routed(toPlatform.channel());
         context.forward(new Record<>(order.getBuyerId(), routed, timestamp, headers));
       }
       case Route.Unroutable unroutable -> {
-        headers.add(HeaderNames.UNROUTABLE_REASON, utf8(unroutable.reason().name()));
-        headers.add(HeaderNames.UNROUTABLE_DETAIL, utf8(unroutable.detail()));
+        KafkaHeaders.putString(headers, HeaderNames.UNROUTABLE_REASON, unroutable.reason().name());
+        KafkaHeaders.putString(headers, HeaderNames.UNROUTABLE_DETAIL, unroutable.detail());
         parts.metrics().unroutable(unroutable.reason());
         LOGGER.info(
             "order unroutable orderId={} buyerId={} reason={}",
@@ -140,9 +146,5 @@ final class RoutingProcessor
         context.forward(new Record<>(order.getOrderId(), routed, timestamp, headers));
       }
     }
-  }
-
-  private static byte[] utf8(String value) {
-    return value.getBytes(StandardCharsets.UTF_8);
   }
 }

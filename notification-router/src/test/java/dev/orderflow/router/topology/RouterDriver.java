@@ -1,5 +1,7 @@
 package dev.orderflow.router.topology;
 
+import dev.orderflow.common.registry.InMemorySchemaRegistry;
+import dev.orderflow.router.RouterSerdesFactory;
 import dev.orderflow.router.buyer.BuyerDirectory;
 import dev.orderflow.router.render.RenderSettings;
 import dev.orderflow.schema.NotificationRequested;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -36,27 +39,23 @@ final class RouterDriver implements AutoCloseable {
   final TestOutputTopic<String, NotificationRequested> instagram;
   final TestOutputTopic<String, byte[]> unroutable;
   final TestOutputTopic<byte[], byte[]> deadLetters;
-  final PlainAvroSerde<OrderCreated> orderSerde =
-      new PlainAvroSerde<>(OrderCreated.getClassSchema());
+  // The production serde over an in-memory registry: real Confluent wire format, no server.
+  final RouterSerdes serdes =
+      RouterSerdesFactory.create(new InMemorySchemaRegistry(), "http://registry.invalid", true);
+  final Serde<OrderCreated> orderSerde = serdes.orderCreated();
 
   RouterDriver(BuyerDirectory directory, Path stateDir) {
     this(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2);
   }
 
   RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee) {
-    PlainAvroSerde<NotificationRequested> notificationSerde =
-        new PlainAvroSerde<>(NotificationRequested.getClassSchema());
+    Serde<NotificationRequested> notificationSerde = serdes.notification();
     TopologySettings settings =
         new TopologySettings(
             topics,
             new RecheckSettings(RECHECK_DELAY, Duration.ofMillis(100)),
             RenderSettings.defaults());
-    topology =
-        RouterTopology.build(
-            settings,
-            directory,
-            new RouterSerdes(orderSerde, notificationSerde),
-            new RouterMetrics(registry));
+    topology = RouterTopology.build(settings, directory, serdes, new RouterMetrics(registry));
     Map<String, Object> base = new HashMap<>();
     base.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-router-test");
     base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
@@ -86,7 +85,7 @@ final class RouterDriver implements AutoCloseable {
   }
 
   private TestOutputTopic<String, NotificationRequested> output(
-      String topic, PlainAvroSerde<NotificationRequested> serde) {
+      String topic, Serde<NotificationRequested> serde) {
     return driver.createOutputTopic(topic, new StringDeserializer(), serde.deserializer());
   }
 
