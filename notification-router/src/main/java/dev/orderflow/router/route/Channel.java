@@ -57,6 +57,16 @@ public enum Channel {
     return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(name.strip())).findFirst();
   }
 
+  /** The channel of a platform of the Avro contract. */
+  public static Channel of(Platform platform) {
+    for (Channel channel : values()) {
+      if (channel.platform == platform) {
+        return channel;
+      }
+    }
+    throw new IllegalArgumentException("no channel for platform " + platform);
+  }
+
   public Platform platform() {
     return platform;
   }

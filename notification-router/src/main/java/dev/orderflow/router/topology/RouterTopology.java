@@ -83,7 +83,7 @@ public final class RouterTopology {
       KStream<String, RoutedOrder> routed, RouterTopics topics, RouterSerdes serdes) {
     TopicNameExtractor<String, NotificationRequested> platformTopic =
         (buyerId, notification, context) ->
-            topics.platformTopic(Channel.valueOf(notification.getPlatform().name()));
+            topics.platformTopic(Channel.of(notification.getPlatform()));
     routed
         .mapValues(
             order -> ((Route.ToPlatform) order.route()).notification(), Named.as("notification"))

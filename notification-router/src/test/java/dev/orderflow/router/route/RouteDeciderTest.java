@@ -91,6 +91,13 @@ class RouteDeciderTest {
   }
 
   @Test
+  void everyPlatformOfTheContractHasAChannel() {
+    for (Platform platform : Platform.values()) {
+      assertThat(Channel.of(platform).platform()).isEqualTo(platform);
+    }
+  }
+
+  @Test
   void everyChannelHasItsOwnTopic() {
     assertThat(Channel.WHATSAPP.defaultTopic()).isEqualTo("notify.whatsapp.v1");
     assertThat(Channel.INSTAGRAM.defaultTopic()).isEqualTo("notify.instagram.v1");
