@@ -6,6 +6,7 @@ import dev.orderflow.router.buyer.BuyerDirectory;
 import dev.orderflow.router.topology.RouterMetrics;
 import dev.orderflow.router.topology.RouterSerdes;
 import dev.orderflow.router.topology.RouterStreamsConfig;
+import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.router.topology.RouterTopology;
 import dev.orderflow.router.topology.TopologySettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,14 +25,13 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 final class InProcessRouter implements AutoCloseable {
   private final KafkaStreams streams;
 
-  InProcessRouter(
+  private InProcessRouter(
       Topology topology,
       String bootstrap,
       String applicationId,
       Path stateDir,
-      Map<String, Object> extra,
-      dev.orderflow.router.topology.RouterTopics topics) {
-    Map<String, Object> base = new HashMap<>(extra);
+      RouterTopics topics) {
+    Map<String, Object> base = new HashMap<>();
     base.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -53,8 +53,7 @@ final class InProcessRouter implements AutoCloseable {
     Topology topology =
         RouterTopology.build(settings, directory, serdes, new RouterMetrics(registry));
     InProcessRouter router =
-        new InProcessRouter(
-            topology, bootstrap, applicationId, stateDir, Map.of(), settings.topics());
+        new InProcessRouter(topology, bootstrap, applicationId, stateDir, settings.topics());
     router.start();
     return router;
   }

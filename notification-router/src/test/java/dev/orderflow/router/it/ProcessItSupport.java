@@ -3,6 +3,7 @@ package dev.orderflow.router.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.router.Fixtures;
 import dev.orderflow.router.RouterSerdesFactory;
 import dev.orderflow.router.buyer.Buyer;
@@ -68,8 +69,7 @@ final class ProcessItSupport {
 
   static RouterSerdes serdes(TestStack stack) {
     String url = stack.registryUrl().toString();
-    return RouterSerdesFactory.create(
-        new dev.orderflow.common.registry.SchemaRegistryClient(url), url, true);
+    return RouterSerdesFactory.create(new SchemaRegistryClient(url), url, true);
   }
 
   static NotificationRequested decode(RouterSerdes serdes, ConsumerRecord<byte[], byte[]> r) {

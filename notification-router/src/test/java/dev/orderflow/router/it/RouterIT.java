@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +85,7 @@ class RouterIT {
         KafkaProducer<String, OrderCreated> producer =
             new KafkaProducer<>(
                 stack.producerProperties(),
-                new org.apache.kafka.common.serialization.StringSerializer(),
+                new StringSerializer(),
                 serdes.orderCreated().serializer());
         KafkaProducer<byte[], byte[]> raw = stack.producer()) {
       // When

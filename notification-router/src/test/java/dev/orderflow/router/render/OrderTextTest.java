@@ -5,6 +5,7 @@ import static dev.orderflow.router.Fixtures.items;
 import static dev.orderflow.router.Fixtures.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.schema.LineItem;
 import dev.orderflow.schema.OrderCreated;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -76,7 +77,7 @@ class OrderTextTest {
   @Test
   void multiByteItemNamesAreCountedInBytesNotCharacters() {
     // Given names of Yoruba with tone marks and emoji: 3-4 bytes per visible character
-    List<dev.orderflow.schema.LineItem> lines =
+    List<LineItem> lines =
         IntStream.rangeClosed(1, 30)
             .mapToObj(i -> item("Ọ̀já àdìrẹ 🧵👗 nọ́mbà " + i, 1, 5_000_00))
             .toList();

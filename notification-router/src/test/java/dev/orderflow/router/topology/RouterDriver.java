@@ -4,6 +4,7 @@ import dev.orderflow.common.registry.InMemorySchemaRegistry;
 import dev.orderflow.router.RouterSerdesFactory;
 import dev.orderflow.router.buyer.BuyerDirectory;
 import dev.orderflow.router.render.RenderSettings;
+import dev.orderflow.router.route.Channel;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.OrderCreated;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -70,12 +71,8 @@ final class RouterDriver implements AutoCloseable {
     rawOrders =
         driver.createInputTopic(
             topics.ordersCreated(), new StringSerializer(), new ByteArraySerializer());
-    whatsapp =
-        output(
-            topics.platformTopic(dev.orderflow.router.route.Channel.WHATSAPP), notificationSerde);
-    instagram =
-        output(
-            topics.platformTopic(dev.orderflow.router.route.Channel.INSTAGRAM), notificationSerde);
+    whatsapp = output(topics.platformTopic(Channel.WHATSAPP), notificationSerde);
+    instagram = output(topics.platformTopic(Channel.INSTAGRAM), notificationSerde);
     unroutable =
         driver.createOutputTopic(
             topics.unroutable(), new StringDeserializer(), new ByteArrayDeserializer());

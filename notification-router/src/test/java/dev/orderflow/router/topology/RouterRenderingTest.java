@@ -10,6 +10,7 @@ import dev.orderflow.router.Fixtures;
 import dev.orderflow.router.buyer.Buyer;
 import dev.orderflow.router.render.Utf8Text;
 import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.schema.OrderCreated;
 import dev.orderflow.schema.TemplateParameter;
 import dev.orderflow.schema.TemplateParameterType;
 import java.nio.file.Path;
@@ -116,8 +117,7 @@ class RouterRenderingTest {
     assertThat(text).doesNotContain("more item");
   }
 
-  private NotificationRequested routeToWhatsApp(
-      String locale, dev.orderflow.schema.OrderCreated order) {
+  private NotificationRequested routeToWhatsApp(String locale, OrderCreated order) {
     directory.with(
         new Buyer(
             "b-1", "WHATSAPP", "+2348031234567", null, "Adaeze", locale, false, Fixtures.NOW));

@@ -201,12 +201,7 @@ class RouterTopologyTest {
     // Given a total whose amount_1000 does not fit a long
     directory.with(whatsappBuyer("b-1", "en"));
     OrderCreated order =
-        order(
-            "v:HUGE",
-            "b-1",
-            java.util.List.of(dev.orderflow.router.Fixtures.item("x", 1, 1)),
-            "NGN",
-            Long.MAX_VALUE);
+        order("v:HUGE", "b-1", List.of(Fixtures.item("x", 1, 1)), "NGN", Long.MAX_VALUE);
 
     router().orders.pipeInput("v:HUGE", order);
 
