@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An amount in minor units of an ISO-4217 currency, written the way Nigerian buyers read it: {@code
@@ -15,6 +18,11 @@ public record Money(long minor, String currencyCode) {
 
   /** CLDR's Nigerian-English symbols: ₦, £, €, US$; currencies without one show their code. */
   private static final Locale SYMBOL_LOCALE = Locale.forLanguageTag("en-NG");
+
+  private static final Map<String, String> SYMBOLS = new ConcurrentHashMap<>();
+  // DecimalFormat is costly to build and not thread-safe: one per thread and pattern.
+  private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS =
+      ThreadLocal.withInitial(HashMap::new);
 
   public Money {
     Objects.requireNonNull(currencyCode, "currencyCode");
@@ -56,7 +64,11 @@ public record Money(long minor, String currencyCode) {
 
   private String symbol() {
     Currency currency = currency();
-    return currency == null ? currencyCode : currency.getSymbol(SYMBOL_LOCALE);
+    if (currency == null) {
+      return currencyCode;
+    }
+    // Keyed by ISO codes only, so the map stays small whatever the input.
+    return SYMBOLS.computeIfAbsent(currencyCode, code -> currency.getSymbol(SYMBOL_LOCALE));
   }
 
   private Currency currency() {
