@@ -105,10 +105,18 @@ final class RoutingProcessor
     for (KeyValue<String, PendingOrder> entry : due) {
       PendingOrder parked = entry.value;
       Headers headers = parked.kafkaHeaders();
-      OrderCreated order =
-          parkedOrderReader
-              .deserialize(parts.topics().ordersCreated(), headers, parked.value())
-              .value();
+      OrderCreated order;
+      try {
+        order =
+            parkedOrderReader
+                .deserialize(parts.topics().ordersCreated(), headers, parked.value())
+                .value();
+      } catch (RuntimeException e) {
+        // These bytes were read once already, so this is transient (the registry unreachable
+        // after a restart, say): keep the order parked rather than dead-letter it bytes-less.
+        LOGGER.warn("parked order unreadable for now key={} error={}", entry.key, e.toString());
+        continue;
+      }
       BuyerLookup lookup = parts.directory().findFresh(order.getBuyerId());
       emit(order, parked.value(), lookup, headers, parked.timestamp());
       pending.delete(entry.key);

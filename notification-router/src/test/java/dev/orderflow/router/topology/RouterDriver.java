@@ -40,16 +40,20 @@ final class RouterDriver implements AutoCloseable {
   final TestOutputTopic<String, NotificationRequested> instagram;
   final TestOutputTopic<String, byte[]> unroutable;
   final TestOutputTopic<byte[], byte[]> deadLetters;
-  // The production serde over an in-memory registry: real Confluent wire format, no server.
-  final RouterSerdes serdes =
-      RouterSerdesFactory.create(new InMemorySchemaRegistry(), "http://registry.invalid", true);
-  final Serde<OrderCreated> orderSerde = serdes.orderCreated();
+  final RouterSerdes serdes;
+  final Serde<OrderCreated> orderSerde;
 
   RouterDriver(BuyerDirectory directory, Path stateDir) {
-    this(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2);
+    this(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2, productionSerdes());
   }
 
   RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee) {
+    this(directory, stateDir, guarantee, productionSerdes());
+  }
+
+  RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee, RouterSerdes serdes) {
+    this.serdes = serdes;
+    this.orderSerde = serdes.orderCreated();
     Serde<NotificationRequested> notificationSerde = serdes.notification();
     TopologySettings settings =
         new TopologySettings(
@@ -79,6 +83,12 @@ final class RouterDriver implements AutoCloseable {
     deadLetters =
         driver.createOutputTopic(
             topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** The production serdes over an in-memory registry: real Confluent wire format, no server. */
+  static RouterSerdes productionSerdes() {
+    return RouterSerdesFactory.create(
+        new InMemorySchemaRegistry(), "http://registry.invalid", true);
   }
 
   private TestOutputTopic<String, NotificationRequested> output(

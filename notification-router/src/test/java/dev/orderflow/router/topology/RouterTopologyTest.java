@@ -20,8 +20,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -161,6 +165,35 @@ class RouterTopologyTest {
     assertThat(router.unroutable.isEmpty()).isTrue();
     assertThat(router.registry.get("router.buyer.rechecks.scheduled").counter().count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void aParkedOrderThatCannotBeReadForNowStaysParkedAndIsDecidedLater() {
+    // Given a serde whose second read of any record fails once (the registry away, say)
+    RouterSerdes production = RouterDriver.productionSerdes();
+    AtomicInteger reads = new AtomicInteger();
+    Deserializer<OrderCreated> flaky =
+        (topic, bytes) -> {
+          if (reads.incrementAndGet() == 2) {
+            throw new SerializationException("registry unreachable");
+          }
+          return production.orderCreated().deserializer().deserialize(topic, bytes);
+        };
+    RouterSerdes serdes =
+        new RouterSerdes(
+            Serdes.serdeFrom(production.orderCreated().serializer(), flaky),
+            production.notification());
+    router = new RouterDriver(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2, serdes);
+
+    // When the order of an unknown buyer is due for its re-check
+    router.orders.pipeInput("v:ORD-11", order("v:ORD-11", "b-unknown"));
+    router.driver.advanceWallClockTime(RouterDriver.RECHECK_DELAY.plusMillis(100));
+
+    // Then it waits for a readable moment instead of being dropped or dead-lettered
+    assertThat(router.unroutable.isEmpty()).isTrue();
+    assertThat(router.deadLetters.isEmpty()).isTrue();
+    router.driver.advanceWallClockTime(Duration.ofMillis(200));
+    assertThat(router.unroutable.readRecord().key()).isEqualTo("v:ORD-11");
   }
 
   @Test
