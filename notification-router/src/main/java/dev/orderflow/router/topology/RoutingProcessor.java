@@ -60,18 +60,21 @@ final class RoutingProcessor
   @Override
   public void process(Record<String, Received<OrderCreated>> record) {
     OrderCreated order = record.value().value();
-    BuyerDirectory directory = parts.directory();
-    BuyerLookup lookup = directory.find(order.getBuyerId());
-    if (lookup instanceof BuyerLookup.Unknown) {
-      if (!parts.recheck().delay().isZero()) {
-        // Fails here, where the dead-letter handler still has the record's bytes.
-        decider.checkRenderable(order);
-        park(record, order);
-        return;
+    try (CorrelationIds.Scope scope =
+        CorrelationIds.inMdc(correlationId(record.headers(), order))) {
+      BuyerDirectory directory = parts.directory();
+      BuyerLookup lookup = directory.find(order.getBuyerId());
+      if (lookup instanceof BuyerLookup.Unknown) {
+        if (!parts.recheck().delay().isZero()) {
+          // Fails here, where the dead-letter handler still has the record's bytes.
+          decider.checkRenderable(order);
+          park(record, order);
+          return;
+        }
+        lookup = directory.findFresh(order.getBuyerId());
       }
-      lookup = directory.findFresh(order.getBuyerId());
+      emit(order, record.value().raw(), lookup, record.headers(), record.timestamp());
     }
-    emit(order, record.value().raw(), lookup, record.headers(), record.timestamp());
   }
 
   private void park(Record<String, Received<OrderCreated>> record, OrderCreated order) {
@@ -126,14 +129,19 @@ final class RoutingProcessor
   private void emit(
       OrderCreated order, byte[] raw, BuyerLookup lookup, Headers inHeaders, long timestamp) {
     Headers headers = new RecordHeaders(inHeaders.toArray());
-    String correlationId =
-        KafkaHeaders.string(headers, HeaderNames.CORRELATION_ID).orElseGet(order::getCorrelationId);
+    String correlationId = correlationId(headers, order);
     try (CorrelationIds.Scope scope = CorrelationIds.inMdc(correlationId)) {
       CorrelationIds.put(headers, correlationId);
       Route route =
           decider.decide(order, lookup, Instant.ofEpochMilli(context.currentSystemTimeMs()));
       forward(order, new RoutedOrder(raw, route), headers, timestamp);
     }
+  }
+
+  /** The header when the record has one, else the id the order was created with. */
+  private static String correlationId(Headers headers, OrderCreated order) {
+    return KafkaHeaders.string(headers, HeaderNames.CORRELATION_ID)
+        .orElseGet(order::getCorrelationId);
   }
 
   private void forward(OrderCreated order, RoutedOrder routed, Headers headers, long timestamp) {
