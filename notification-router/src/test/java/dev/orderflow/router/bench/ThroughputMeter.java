@@ -3,11 +3,14 @@ package dev.orderflow.router.bench;
 import dev.orderflow.router.topology.RouterStreamsConfig;
 import dev.orderflow.router.topology.RouterTopics;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,7 +32,8 @@ record ThroughputMeter(BenchStack stack) {
     Map<String, Object> base = new HashMap<>();
     base.put(StreamsConfig.APPLICATION_ID_CONFIG, stack.runId() + "." + name);
     base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap());
-    base.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stack.runId()).toString());
+    Path stateDir = Files.createTempDirectory(stack.runId());
+    base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     base.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     Properties props = new Properties();
     props.putAll(RouterStreamsConfig.properties(base, topics));
@@ -53,7 +57,12 @@ record ThroughputMeter(BenchStack stack) {
       }
       double rate = (count - firstCount) / ((System.nanoTime() - first) / 1e9);
       streams.close(Duration.ofSeconds(30));
+      streams.cleanUp();
       return rate;
+    } finally {
+      try (Stream<Path> files = Files.walk(stateDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 
