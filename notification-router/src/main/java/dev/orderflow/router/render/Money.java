@@ -46,7 +46,10 @@ public record Money(long minor, String currencyCode) {
     boolean whole = major.stripTrailingZeros().scale() <= 0;
     String pattern = whole ? "#,##0" : "#,##0." + "0".repeat(fractionDigits());
     DecimalFormat format =
-        new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+        FORMATS
+            .get()
+            .computeIfAbsent(
+                pattern, p -> new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.ROOT)));
     String symbol = symbol();
     String separator = Character.isLetter(symbol.charAt(symbol.length() - 1)) ? " " : "";
     String sign = minor < 0 ? "-" : "";
