@@ -1,0 +1,2 @@
+/** AWS SDK clients (DynamoDB, Secrets Manager) configured once: endpoints, timeouts, retries. */
+package dev.orderflow.common.aws;

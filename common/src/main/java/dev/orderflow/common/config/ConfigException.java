@@ -1,0 +1,29 @@
+package dev.orderflow.common.config;
+
+/**
+ * A configuration value is missing or malformed. The message always names the key and the expected
+ * form, so one line on stderr is enough to fix it: {@code kafka.bootstrap.servers: expected
+ * host:port[,host:port…], got ''}.
+ */
+public final class ConfigException extends RuntimeException {
+  private final String key;
+
+  public ConfigException(String key, String expected, String got) {
+    super(key + ": expected " + expected + ", got '" + got + "'");
+    this.key = key;
+  }
+
+  /** For a key that is not set at all. */
+  public static ConfigException missing(String key, String expected) {
+    return new ConfigException(key, expected + " (set " + key + " or " + EnvNames.of(key) + ")");
+  }
+
+  private ConfigException(String key, String messageTail) {
+    super(key + ": expected " + messageTail + ", but it is not set");
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+}

@@ -1,0 +1,42 @@
+package dev.orderflow.common.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A named set of checks (one for liveness, one for readiness), safe to add to while the endpoint
+ * serves. An empty set is up.
+ */
+public final class HealthChecks {
+  private static final Logger LOGGER = LoggerFactory.getLogger(HealthChecks.class);
+
+  private final Map<String, HealthCheck> checks = new ConcurrentSkipListMap<>();
+
+  public HealthChecks add(String name, HealthCheck check) {
+    checks.put(name, check);
+    return this;
+  }
+
+  public void remove(String name) {
+    checks.remove(name);
+  }
+
+  public HealthReport run() {
+    Map<String, HealthReport.State> states = new LinkedHashMap<>();
+    checks.forEach((name, check) -> states.put(name, stateOf(name, check)));
+    boolean up = !states.containsValue(HealthReport.State.DOWN);
+    return new HealthReport(up, states);
+  }
+
+  private static HealthReport.State stateOf(String name, HealthCheck check) {
+    try {
+      return check.isUp() ? HealthReport.State.UP : HealthReport.State.DOWN;
+    } catch (Exception e) {
+      LOGGER.warn("health check failed check={} error={}", name, e.toString());
+      return HealthReport.State.DOWN;
+    }
+  }
+}

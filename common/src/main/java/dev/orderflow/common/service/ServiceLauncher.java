@@ -1,0 +1,124 @@
+package dev.orderflow.common.service;
+
+import ch.qos.logback.classic.LoggerContext;
+import dev.orderflow.common.config.ConfigException;
+import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.config.OpsServerConfig;
+import dev.orderflow.common.ops.HealthChecks;
+import dev.orderflow.common.ops.Metrics;
+import dev.orderflow.common.ops.OpsHttpServer;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole {@code main} of every service: {@code ServiceLauncher.run("order-ingest", 8181, args,
+ * OrderIngestService::new)}. Loads config ({@code <name>.properties} on the classpath, {@code
+ * --config <file>}, environment), creates metrics and health checks, builds the service, serves
+ * {@code /metrics} and {@code /health/*}, starts the service and stops it gracefully on SIGTERM.
+ * Bad config prints one line, {@code order-ingest: bad config: <key>: expected …}, and exits 2; any
+ * other start-up failure exits 1.
+ */
+public final class ServiceLauncher {
+  public static final String INSTANCE = "service.instance";
+  static final int EXIT_BAD_CONFIG = 2;
+  static final int EXIT_START_FAILED = 1;
+  private static final Logger LOGGER = LoggerFactory.getLogger(ServiceLauncher.class);
+
+  private final String name;
+  private final int defaultOpsPort;
+  private final Map<String, String> env;
+  private final PrintStream err;
+  private final Consumer<Thread> shutdownHooks;
+
+  ServiceLauncher(
+      String name,
+      int defaultOpsPort,
+      Map<String, String> env,
+      PrintStream err,
+      Consumer<Thread> shutdownHooks) {
+    this.name = name;
+    this.defaultOpsPort = defaultOpsPort;
+    this.env = env;
+    this.err = err;
+    this.shutdownHooks = shutdownHooks;
+  }
+
+  /** Runs the service until the JVM is asked to stop; exits 2 on bad config, 1 on failure. */
+  public static void run(String name, int defaultOpsPort, String[] args, ServiceFactory factory) {
+    Runtime runtime = Runtime.getRuntime();
+    ServiceLauncher launcher =
+        new ServiceLauncher(
+            name, defaultOpsPort, System.getenv(), System.err, runtime::addShutdownHook);
+    switch (launcher.launch(args, factory)) {
+      case Launch.Started started -> started.running().awaitStopped();
+      case Launch.Failed failed -> System.exit(failed.exitCode());
+    }
+  }
+
+  /** The outcome of start-up. */
+  sealed interface Launch {
+    record Started(RunningService running) implements Launch {}
+
+    record Failed(int exitCode) implements Launch {}
+  }
+
+  Launch launch(String[] args, ServiceFactory factory) {
+    nameTheLogs();
+    Metrics metrics = null;
+    RunningService running = null;
+    try {
+      ConfigSource config = ConfigSource.load(name + ".properties", args, env);
+      String instance = config.string(INSTANCE, env.getOrDefault("HOSTNAME", "local"));
+      OpsServerConfig opsConfig = OpsServerConfig.from(config, defaultOpsPort);
+      metrics = Metrics.create(name, instance);
+      HealthChecks live = new HealthChecks();
+      HealthChecks ready = new HealthChecks();
+      Service service =
+          factory.create(new ServiceContext(name, instance, config, metrics, live, ready));
+      running = new RunningService(name, service, metrics);
+      ready.add("started", running::isStarted);
+      running.start(OpsHttpServer.start(opsConfig, metrics, live, ready));
+    } catch (Exception e) {
+      if (running != null) {
+        running.stop();
+      } else if (metrics != null) {
+        metrics.close();
+      }
+      return failed(e);
+    }
+    shutdownHooks.accept(new Thread(running::stop, name + "-shutdown"));
+    LOGGER.info("service started name={}", name);
+    return new Launch.Started(running);
+  }
+
+  private Launch failed(Exception e) {
+    Optional<ConfigException> badConfig = configCause(e);
+    if (badConfig.isPresent()) {
+      err.println(name + ": bad config: " + badConfig.get().getMessage());
+      return new Launch.Failed(EXIT_BAD_CONFIG);
+    }
+    LOGGER.error("service failed to start name={}", name, e);
+    err.println(name + ": failed to start: " + e);
+    return new Launch.Failed(EXIT_START_FAILED);
+  }
+
+  private static Optional<ConfigException> configCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConfigException config) {
+        return Optional.of(config);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Fills the {@code service=} field of logback-orderflow.xml. */
+  private void nameTheLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.putProperty("service", name);
+    }
+  }
+}

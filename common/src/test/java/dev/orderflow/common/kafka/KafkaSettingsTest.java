@@ -1,0 +1,130 @@
+package dev.orderflow.common.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.common.config.KafkaConfig;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class KafkaSettingsTest {
+  private final KafkaSettings plaintext =
+      new KafkaSettings(KafkaConfig.plaintext("127.0.0.1:9092"));
+
+  @Test
+  void producerIsIdempotentWithAcksAllAndBoundedTimeouts() {
+    Properties props = plaintext.producer("order-ingest");
+
+    assertThat(props)
+        .containsEntry("bootstrap.servers", "127.0.0.1:9092")
+        .containsEntry("client.id", "order-ingest")
+        .containsEntry("enable.idempotence", "true")
+        .containsEntry("acks", "all")
+        .containsEntry("delivery.timeout.ms", "60000")
+        .containsEntry("request.timeout.ms", "15000")
+        .containsEntry("max.block.ms", "10000");
+    // Kafka's own validation accepts the combination (delivery >= linger + request timeout).
+    assertThat(new ProducerConfig(withSerializers(props)).getBoolean("enable.idempotence"))
+        .isTrue();
+  }
+
+  @Test
+  void transactionalProducerCarriesItsTransactionalId() {
+    Properties props = plaintext.transactionalProducer("order-ingest", "order-ingest-0");
+
+    assertThat(props)
+        .containsEntry("transactional.id", "order-ingest-0")
+        .containsEntry("enable.idempotence", "true")
+        .containsEntry("transaction.timeout.ms", "30000");
+  }
+
+  @Test
+  void consumerCommitsManuallyAndReadsCommittedWhenAsked() {
+    Properties props =
+        plaintext.consumer("whatsapp-sender", "whatsapp-sender-1", IsolationLevel.READ_COMMITTED);
+
+    assertThat(props)
+        .containsEntry("group.id", "whatsapp-sender")
+        .containsEntry("enable.auto.commit", "false")
+        .containsEntry("isolation.level", "read_committed")
+        .containsEntry("auto.offset.reset", "earliest");
+    props.put("key.deserializer", ByteArrayDeserializer.class.getName());
+    props.put("value.deserializer", ByteArrayDeserializer.class.getName());
+    assertThat(new ConsumerConfig(props).getString("isolation.level")).isEqualTo("read_committed");
+  }
+
+  @Test
+  void streamsUseExactlyOnceV2ByDefault() {
+    Properties props = plaintext.streams("notification-router");
+
+    StreamsConfig config = new StreamsConfig(props);
+    assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+        .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    assertThat(config.getString(StreamsConfig.APPLICATION_ID_CONFIG))
+        .isEqualTo("notification-router");
+  }
+
+  @Test
+  void saslAndSslSettingsReachEveryClient() {
+    Map<String, String> security =
+        Map.of(
+            "security.protocol", "SASL_SSL",
+            "sasl.mechanism", "SCRAM-SHA-512",
+            "sasl.jaas.config", "ScramLoginModule required;",
+            "ssl.truststore.location", "/etc/kafka/truststore.p12");
+    KafkaSettings settings =
+        new KafkaSettings(
+            new KafkaConfig("b:9093", security, Map.of(), Map.of(), Map.of(), Map.of()));
+
+    for (Properties props :
+        new Properties[] {
+          settings.producer("p"),
+          settings.consumer("g", "c", IsolationLevel.READ_UNCOMMITTED),
+          settings.admin("a"),
+          settings.streams("s")
+        }) {
+      assertThat(props).containsAllEntriesOf(security);
+    }
+  }
+
+  @Test
+  void configOverridesApplyPerClientButNeverReplaceTheIdentity() {
+    KafkaConfig config =
+        new KafkaConfig(
+            "b:9092",
+            Map.of(),
+            Map.of("linger.ms", "50", "client.id", "from-config"),
+            Map.of("max.poll.records", "100"),
+            Map.of("processing.guarantee", "at_least_once"),
+            Map.of());
+    KafkaSettings settings = new KafkaSettings(config);
+
+    assertThat(settings.producer("mine"))
+        .containsEntry("linger.ms", "50")
+        .containsEntry("client.id", "mine");
+    assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED))
+        .containsEntry("max.poll.records", "100");
+    assertThat(settings.streams("s")).containsEntry("processing.guarantee", "at_least_once");
+    assertThat(plaintext.producer("p")).doesNotContainKey("max.poll.records");
+  }
+
+  @Test
+  void transactionalIdIsServiceAndInstanceInLegalCharacters() {
+    assertThat(KafkaSettings.transactionalId("order-ingest", "Pod 7/a"))
+        .isEqualTo("order-ingest-pod_7_a");
+  }
+
+  private static Properties withSerializers(Properties props) {
+    Properties copy = new Properties();
+    copy.putAll(props);
+    copy.put("key.serializer", ByteArraySerializer.class.getName());
+    copy.put("value.serializer", ByteArraySerializer.class.getName());
+    return copy;
+  }
+}
