@@ -78,6 +78,10 @@ final class DeadLetterScanner {
     if (!consumer.listTopics(timeout).containsKey(at.topic())) {
       throw DlqException.usage("topic " + at.topic() + " does not exist");
     }
+    if (consumer.partitionsFor(at.topic(), timeout).size() <= at.partition()) {
+      return Optional.empty();
+    }
+    consumer.assign(List.of(tp));
     long begin = consumer.beginningOffsets(Set.of(tp), timeout).get(tp);
     long end = consumer.endOffsets(Set.of(tp), timeout).get(tp);
     if (at.offset() < begin || at.offset() >= end) {

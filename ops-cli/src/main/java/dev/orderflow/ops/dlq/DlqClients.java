@@ -45,6 +45,9 @@ final class DlqClients implements AutoCloseable {
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
       props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
       props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+      // Reading moves from partition to partition: a fetch parked at a partition's end would
+      // hold the next poll for the default 500 ms.
+      props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
       props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
       props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout().toMillis()));
       consumer =

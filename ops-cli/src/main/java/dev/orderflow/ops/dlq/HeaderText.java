@@ -1,18 +1,17 @@
 package dev.orderflow.ops.dlq;
 
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Header;
+import dev.orderflow.common.kafka.KafkaHeaders;
 import org.apache.kafka.common.header.Headers;
 
-/** The pipeline's headers are UTF-8 text (numbers as decimal strings); null when absent. */
+/**
+ * The pipeline's headers (UTF-8 text, numbers as decimal strings), null when absent or, for
+ * numbers, malformed: a dead letter with a bad header must still be listed.
+ */
 final class HeaderText {
   private HeaderText() {}
 
   static String of(Headers headers, String name) {
-    Header header = headers.lastHeader(name);
-    return header == null || header.value() == null
-        ? null
-        : new String(header.value(), StandardCharsets.UTF_8);
+    return KafkaHeaders.string(headers, name).orElse(null);
   }
 
   static Integer integer(Headers headers, String name) {

@@ -30,6 +30,8 @@ record PartitionBounds(TopicPartition partition, long start, long end) {
       }
     }
     partitions.sort((a, b) -> Integer.compare(a.partition(), b.partition()));
+    // Listing offsets of unassigned partitions makes a read_committed consumer warn for each.
+    consumer.assign(partitions);
     Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions, timeout);
     Map<TopicPartition, Long> last = consumer.endOffsets(partitions, timeout);
     Map<TopicPartition, OffsetAndTimestamp> bySince = new HashMap<>();

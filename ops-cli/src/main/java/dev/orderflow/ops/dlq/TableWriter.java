@@ -41,6 +41,8 @@ final class TableWriter implements LetterWriter {
           "replays",
           "message");
 
+  private static final int RECORD_COLUMN = FIELDS.indexOf("record");
+
   private final PrintWriter out;
   private final List<List<String>> pending = new ArrayList<>();
   private int[] widths;
@@ -54,7 +56,13 @@ final class TableWriter implements LetterWriter {
     Map<String, Object> fields = LetterFields.of(letter);
     List<String> row = new ArrayList<>(FIELDS.size());
     for (String field : FIELDS) {
-      int max = field.equals("message") ? MESSAGE_MAX : CELL_MAX;
+      // The record column is the handle for show and replay: never cut it.
+      int max =
+          switch (field) {
+            case "record" -> Integer.MAX_VALUE;
+            case "message" -> MESSAGE_MAX;
+            default -> CELL_MAX;
+          };
       row.add(Text.cut(Objects.toString(fields.get(field), "-").replaceAll("\\s+", " "), max));
     }
     pending.add(row);
@@ -95,7 +103,7 @@ final class TableWriter implements LetterWriter {
   private void print(List<String> cells) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
-      String cell = Text.cut(cells.get(i), widths[i]);
+      String cell = i == RECORD_COLUMN ? cells.get(i) : Text.cut(cells.get(i), widths[i]);
       line.append(i == cells.size() - 1 ? cell : String.format("%-" + widths[i] + "s  ", cell));
     }
     out.println(line.toString().stripTrailing());
