@@ -34,11 +34,7 @@ final class PartitionReader {
     consumer.seek(tp, bounds.start());
     Instant lastProgress = Instant.now();
     while (consumer.position(tp, timeout) < bounds.end()) {
-      long t0 = System.nanoTime();
       List<ConsumerRecord<byte[], byte[]>> records = consumer.poll(POLL).records(tp);
-      System.err.printf(
-          "DEBUGPOLL %s %d records in %d ms%n",
-          tp, records.size(), (System.nanoTime() - t0) / 1_000_000);
       if (records.isEmpty()) {
         if (Instant.now().isAfter(lastProgress.plus(timeout))) {
           throw new DlqException(
