@@ -1,10 +1,24 @@
 package dev.orderflow.ops;
 
-/** Entry point of the operations tool. */
+import dev.orderflow.ops.provision.ProvisionCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the operations tool; each job is a subcommand. */
+@Command(
+    name = "ops",
+    mixinStandardHelpOptions = true,
+    subcommands = {ProvisionCommand.class, CommandLine.HelpCommand.class},
+    description = "orderflow operations: provisioning and dead-letter tools.")
 public final class OpsCli {
   private OpsCli() {}
 
+  /** The command line as {@code main} runs it; tests call it to capture output. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new OpsCli()).setExecutionExceptionHandler(new ErrorLine());
+  }
+
   public static void main(String[] args) {
-    System.out.println("ops-cli");
+    System.exit(commandLine().execute(args));
   }
 }

@@ -1,0 +1,2 @@
+/** The {@code ops} command-line tool: provisioning and dead-letter operations. */
+package dev.orderflow.ops;

@@ -1,0 +1,241 @@
+package dev.orderflow.ops.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.ops.OpsCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** Runs {@code ops provision} against the local stack (dev/start.sh) with unique names per test. */
+class ProvisioningIT {
+  private static final String KAFKA = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+  private static final String REGISTRY =
+      env("SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7");
+  private static final String DYNAMO = env("AWS_ENDPOINT_URL", "http://127.0.0.1:4567");
+  private static final String SECRETS =
+      env("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:4584");
+
+  private static Clients clients;
+
+  @TempDir Path dir;
+  private final String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void connect() {
+    // The AWS SDK reads these from the environment; a bare IDE run may not have them.
+    if (System.getenv("AWS_REGION") == null) {
+      System.setProperty("aws.region", "eu-west-1");
+      System.setProperty("aws.accessKeyId", "local");
+      System.setProperty("aws.secretAccessKey", "local");
+    }
+    clients =
+        Clients.connect(KAFKA, Optional.of(URI.create(DYNAMO)), Optional.of(URI.create(SECRETS)));
+  }
+
+  @AfterAll
+  static void close() {
+    clients.close();
+  }
+
+  @Test
+  void provisionsWhatTheFileDeclaresAndASecondRunChangesNothing() throws Exception {
+    // Given
+    Path file = pipelineFile(4, 3_600_000L, "v1");
+
+    // When
+    Run first = provision(file);
+    Run second = provision(file);
+
+    // Then
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(first.output()).contains("changed").contains("topic " + id + ".events.v1");
+    assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(second.output()).doesNotContain("changed ").contains("no changes");
+    assertThat(partitions(id + ".events.v1")).isEqualTo(4);
+    Config events = topicConfig(id + ".events.v1");
+    assertThat(events.get("retention.ms").value()).isEqualTo("3600000");
+    assertThat(events.get("cleanup.policy").value()).isEqualTo("delete");
+    assertThat(events.get("min.insync.replicas").value()).isEqualTo("1");
+    assertThat(topicConfig(id + ".state.v1").get("cleanup.policy").value()).isEqualTo("compact");
+    TableDescription table =
+        clients.dynamo().describeTable(b -> b.tableName(id + "-ledger")).table();
+    assertThat(table.tableStatusAsString()).isEqualTo("ACTIVE");
+    assertThat(table.keySchema())
+        .singleElement()
+        .satisfies(k -> assertThat(k.attributeName()).isEqualTo("notificationId"));
+    assertThat(secretValue()).contains("\"whatsappToken\":\"v1\"");
+    assertThat(subjectCompatibility()).contains("\"FULL\"");
+  }
+
+  @Test
+  void growsPartitionsAndAlignsConfigsButNeverShrinks() throws Exception {
+    // Given
+    provision(pipelineFile(2, 3_600_000L, "v1"));
+
+    // When
+    Run grown = provision(pipelineFile(5, 7_200_000L, "v1"));
+    Run shrunk = provision(pipelineFile(1, 7_200_000L, "v1"));
+
+    // Then
+    assertThat(grown.output())
+        .contains("partitions 2 -> 5")
+        .contains("retention.ms 3600000 -> 7200000");
+    assertThat(shrunk.exitCode()).isZero();
+    assertThat(shrunk.output()).contains("warning").contains("partitions are never removed");
+    assertThat(partitions(id + ".events.v1")).isEqualTo(5);
+    assertThat(topicConfig(id + ".events.v1").get("retention.ms").value()).isEqualTo("7200000");
+  }
+
+  @Test
+  void dryRunReportsChangesAndMakesNone() throws Exception {
+    // When
+    Run dry = provision(pipelineFile(3, 3_600_000L, "v1"), "--dry-run");
+
+    // Then
+    assertThat(dry.exitCode()).as(dry.output()).isZero();
+    assertThat(dry.output()).contains("would change").contains("change(s) to make");
+    assertThat(clients.admin().listTopics().names().get(30, TimeUnit.SECONDS))
+        .doesNotContain(id + ".events.v1");
+    assertThat(clients.dynamo().listTables().tableNames()).doesNotContain(id + "-ledger");
+  }
+
+  @Test
+  void existingSecretIsLeftAloneUnlessRotationIsAsked() throws Exception {
+    // Given
+    provision(pipelineFile(1, 3_600_000L, "v1"));
+    Path changed = pipelineFile(1, 3_600_000L, "v2");
+
+    // When
+    Run plain = provision(changed);
+    String afterPlain = secretValue();
+    Run rotation = provision(changed, "--rotate-secret");
+
+    // Then
+    assertThat(plain.output()).contains("no changes");
+    assertThat(afterPlain).contains("\"whatsappToken\":\"v1\"");
+    assertThat(rotation.output()).contains("secret " + id + "/meta-credentials: put a new value");
+    assertThat(secretValue()).contains("\"whatsappToken\":\"v2\"");
+  }
+
+  @Test
+  void invalidFileFailsWithOneLineNamingTheKey() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(
+        file,
+        """
+        environments: {local: {replicationFactor: 1, minInsyncReplicas: 1}}
+        topics: [{name: %s.bad.v1, partitions: 0, retentionMs: 1000, cleanupPolicy: delete}]
+        """
+            .formatted(id));
+
+    Run run = provision(file);
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errors()).contains("topics[" + id + ".bad.v1].partitions: must be 1 or more");
+  }
+
+  private record Run(int exitCode, String output, String errors) {}
+
+  private Run provision(Path file, String... extra) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> args = new ArrayList<>(List.of("provision", "--file", file.toString()));
+    args.addAll(
+        List.of("--env", "itest", "--bootstrap-servers", KAFKA, "--registry-url", REGISTRY));
+    args.addAll(List.of("--dynamodb-endpoint", DYNAMO, "--secrets-endpoint", SECRETS));
+    args.addAll(List.of(extra));
+    int exitCode =
+        OpsCli.commandLine()
+            .setOut(new PrintWriter(out))
+            .setErr(new PrintWriter(err))
+            .execute(args.toArray(String[]::new));
+    return new Run(exitCode, out.toString(), err.toString());
+  }
+
+  private Path pipelineFile(int partitions, long retentionMs, String token) throws IOException {
+    Path credentials = dir.resolve("credentials-" + token + ".json");
+    Files.writeString(
+        credentials,
+        """
+        {"whatsappToken": "%s", "whatsappPhoneNumberId": "1", "instagramToken": "t",
+         "instagramAccountId": "2"}"""
+            .formatted(token));
+    Path file = dir.resolve("pipeline-" + partitions + "-" + retentionMs + "-" + token + ".yaml");
+    Files.writeString(
+        file,
+        """
+        environments:
+          itest: {replicationFactor: 1, minInsyncReplicas: 1, ttlUnsupportedIsWarning: true,
+                  secretValueFile: %s}
+        topics:
+          - {name: %s.events.v1, partitions: %d, retentionMs: %d, cleanupPolicy: delete}
+          - {name: %s.state.v1, partitions: 1, retentionMs: -1, cleanupPolicy: compact}
+        tables:
+          - {name: %s-ledger, hashKey: {name: notificationId, type: S}, ttlAttribute: expiresAt}
+        registry:
+          globalCompatibility: BACKWARD
+          subjects: {%s.events.v1-value: FULL}
+        secret:
+          name: "%s/meta-credentials"
+          requiredKeys: [whatsappToken, whatsappPhoneNumberId, instagramToken, instagramAccountId]
+        """
+            .formatted(credentials.getFileName(), id, partitions, retentionMs, id, id, id, id));
+    return file;
+  }
+
+  private int partitions(String topic) throws Exception {
+    return clients
+        .admin()
+        .describeTopics(List.of(topic))
+        .allTopicNames()
+        .get(30, TimeUnit.SECONDS)
+        .get(topic)
+        .partitions()
+        .size();
+  }
+
+  private Config topicConfig(String topic) throws Exception {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    return clients
+        .admin()
+        .describeConfigs(List.of(resource))
+        .all()
+        .get(30, TimeUnit.SECONDS)
+        .get(resource);
+  }
+
+  private String secretValue() {
+    return clients
+        .secrets()
+        .getSecretValue(b -> b.secretId(id + "/meta-credentials"))
+        .secretString();
+  }
+
+  private String subjectCompatibility() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(REGISTRY + "/config/" + id + ".events.v1-value")).build();
+    return clients.http().send(request, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static String env(String name, String fallback) {
+    return System.getenv().getOrDefault(name, fallback);
+  }
+}
