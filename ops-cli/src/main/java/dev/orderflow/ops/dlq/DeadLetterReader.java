@@ -22,7 +22,7 @@ final class DeadLetterReader {
   DeadLetter read(ConsumerRecord<byte[], byte[]> record) {
     Headers h = record.headers();
     SourceKind kind = SourceKind.of(h);
-    DecodedValue value = decoder.decode(record.value());
+    DecodedValue value = decoder.decode(record.topic(), record.value());
     Facts facts = Facts.from(value.tree());
     Diagnosis d =
         switch (kind) {

@@ -1,5 +1,7 @@
 package dev.orderflow.ops.dlq;
 
+import dev.orderflow.common.registry.RegistryClientConfig;
+import dev.orderflow.common.registry.SchemaRegistryClient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -22,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class DlqClients implements AutoCloseable {
   private static final String CLIENT_ID = "ops-dlq";
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
 
   private final ConnectionOptions options;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -59,7 +62,11 @@ final class DlqClients implements AutoCloseable {
 
   ValueDecoder decoder() {
     if (decoder == null) {
-      decoder = new ValueDecoder(opened(new RegistrySchemas(options.registryUrl)));
+      decoder =
+          new ValueDecoder(
+              opened(
+                  new SchemaRegistryClient(
+                      new RegistryClientConfig(options.registryUrl.toString(), REGISTRY_TIMEOUT))));
     }
     return decoder;
   }
