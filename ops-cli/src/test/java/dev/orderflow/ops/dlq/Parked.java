@@ -6,8 +6,11 @@ import dev.orderflow.common.kafka.HeaderNames;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 
 /** Builds parked records the way the pipeline's services write them. */
 final class Parked {
@@ -67,6 +70,23 @@ final class Parked {
   Parked header(String name, byte[] value) {
     headers.put(name, value);
     return this;
+  }
+
+  /** As a consumer would read it at {@code offset}, for tests without a broker. */
+  ConsumerRecord<byte[], byte[]> read(long offset) {
+    ProducerRecord<byte[], byte[]> r = record();
+    return new ConsumerRecord<>(
+        topic,
+        partition == null ? 0 : partition,
+        offset,
+        time.toEpochMilli(),
+        TimestampType.CREATE_TIME,
+        r.key() == null ? -1 : r.key().length,
+        value == null ? -1 : value.length,
+        r.key(),
+        value,
+        r.headers(),
+        Optional.empty());
   }
 
   ProducerRecord<byte[], byte[]> record() {
