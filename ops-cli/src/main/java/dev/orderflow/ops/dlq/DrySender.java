@@ -27,7 +27,7 @@ final class DrySender implements Sender {
     }
     out.printf("  headers  %s%n", headers);
     int size = record.value() == null ? 0 : record.value().length;
-    var tree = letter.value().tree();
+    var tree = Recipients.masked(letter.value().tree());
     String shown = tree == null ? "" : ": " + Text.cut(tree.toString(), VALUE_SHOWN);
     out.printf("  value    %s, %d bytes unchanged%s%n", letter.value().label(), size, shown);
     report.replayed(letter.at(), record.topic(), true);

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
     name = "list",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    abbreviateSynopsis = true,
     description = "Lists dead letters (oldest first per partition), filtered and paged.",
     footerHeading = "%nExamples:%n",
     footer = {

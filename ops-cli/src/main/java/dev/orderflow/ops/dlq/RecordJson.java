@@ -12,7 +12,7 @@ final class RecordJson {
 
   private RecordJson() {}
 
-  static String of(DeadLetter letter) {
+  static String of(DeadLetter letter, boolean reveal) {
     ObjectNode root = JSON.valueToTree(LetterFields.of(letter));
     root.put("time", letter.timestamp().toString());
     root.put("kind", letter.kind().name());
@@ -30,19 +30,21 @@ final class RecordJson {
         node.put("base64", Base64.getEncoder().encodeToString(header.value()));
       }
     }
-    root.set("value", value(letter.value()));
+    root.set("value", value(letter.value(), reveal));
     return root.toString();
   }
 
-  private static ObjectNode value(DecodedValue value) {
+  private static ObjectNode value(DecodedValue value, boolean reveal) {
     ObjectNode node = JSON.createObjectNode();
     switch (value) {
       case DecodedValue.Avro avro ->
           node.put("format", "avro")
               .put("schemaId", avro.schemaId())
               .put("schema", avro.schemaName())
-              .set("data", avro.json());
-      case DecodedValue.Json json -> node.put("format", "json").set("data", json.json());
+              .set("data", reveal ? avro.json() : Recipients.masked(avro.json()));
+      case DecodedValue.Json json ->
+          node.put("format", "json")
+              .set("data", reveal ? json.json() : Recipients.masked(json.json()));
       case DecodedValue.Undecodable u ->
           node.put("format", "bytes")
               .put("reason", u.reason())

@@ -14,9 +14,11 @@ final class RecordText {
   private static final int BYTES_SHOWN = 4096;
 
   private final PrintWriter out;
+  private final boolean reveal;
 
-  RecordText(PrintWriter out) {
+  RecordText(PrintWriter out, boolean reveal) {
     this.out = out;
+    this.reveal = reveal;
   }
 
   void print(DeadLetter letter) {
@@ -48,8 +50,8 @@ final class RecordText {
   private void value(DecodedValue value) {
     line("value", value.label());
     switch (value) {
-      case DecodedValue.Avro avro -> out.println(pretty(avro.json()));
-      case DecodedValue.Json json -> out.println(pretty(json.json()));
+      case DecodedValue.Avro avro -> out.println(pretty(shown(avro.json())));
+      case DecodedValue.Json json -> out.println(pretty(shown(json.json())));
       case DecodedValue.Undecodable u -> bytes(u.bytes());
       case DecodedValue.Absent a -> {}
     }
@@ -62,6 +64,10 @@ final class RecordText {
     line("hex", HexFormat.ofDelimiter(" ").formatHex(shown) + suffix);
     line("base64", Base64.getEncoder().encodeToString(shown) + suffix);
     Text.utf8(shown).ifPresent(text -> line("as text", text));
+  }
+
+  private JsonNode shown(JsonNode tree) {
+    return reveal ? tree : Recipients.masked(tree);
   }
 
   private static String error(DeadLetter letter) {

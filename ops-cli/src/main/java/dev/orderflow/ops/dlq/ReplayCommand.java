@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
     name = "replay",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    abbreviateSynopsis = true,
     description = {
+      "Sends dead letters back, once each, with an audit record.",
+      "",
       "Sends the selected dead letters back to the topic they came from (dlq.original.topic; an"
           + " unroutable order goes back to orders.created.v1) or to --to. Key and value are sent"
           + " unchanged; dlq.*, __streams.errors.*, unroutable.* and retry.* headers are dropped,"

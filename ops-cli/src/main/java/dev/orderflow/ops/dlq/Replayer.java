@@ -62,15 +62,17 @@ final class Replayer {
         run.source(sender, done);
         scanner.scan(forSource(source), List.of(source), run::offer, run.progress());
         sender.finish();
-      } catch (ReplayRun.Stopped | InterruptException e) {
-        Thread.interrupted(); // clear it, so the abort and the audit write can still talk to Kafka
-        report.outcome = ReplayReport.Outcome.INTERRUPTED;
-        report.uncommitted += sender.abandon();
-        return;
-      } catch (KafkaException | DlqException e) {
-        LOGGER.debug("replay of {} failed", source, e);
-        report.outcome = ReplayReport.Outcome.FAILED;
-        report.failure = e.getMessage();
+      } catch (ReplayRun.Stopped | KafkaException | DlqException e) {
+        // An interrupt can surface as any of these (the AWS SDK reports it as a failed call):
+        // clear it, so the abort and the audit write can still talk to Kafka.
+        boolean interrupted =
+            Thread.interrupted()
+                || e instanceof ReplayRun.Stopped
+                || e instanceof InterruptException;
+        LOGGER.debug("replay of {} stopped (interrupted: {})", source, interrupted, e);
+        report.outcome =
+            interrupted ? ReplayReport.Outcome.INTERRUPTED : ReplayReport.Outcome.FAILED;
+        report.failure = interrupted ? null : e.getMessage();
         report.uncommitted += sender.abandon();
         return;
       }

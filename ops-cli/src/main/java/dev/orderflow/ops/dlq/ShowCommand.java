@@ -10,7 +10,10 @@ import picocli.CommandLine.Parameters;
     name = "show",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    abbreviateSynopsis = true,
     description = {
+      "Shows records in full: origin, failure, headers, decoded value.",
+      "",
       "Shows one record in full: where it came from, why it failed, every header decoded, and the"
           + " value (Avro through the registry, JSON pretty-printed, otherwise hex and base64 with"
           + " the reason it could not be read)."
@@ -32,6 +35,11 @@ public final class ShowCommand extends DlqSubcommand {
   @Option(names = "--json", description = "One JSON object per record.")
   boolean json;
 
+  @Option(
+      names = "--reveal",
+      description = "Print the buyer's phone number or Instagram id in full (masked otherwise).")
+  boolean reveal;
+
   @Override
   int run(DlqClients clients) {
     DeadLetterScanner scanner = clients.scanner();
@@ -45,9 +53,9 @@ public final class ShowCommand extends DlqSubcommand {
         continue;
       }
       if (json) {
-        out().println(RecordJson.of(letter.get()));
+        out().println(RecordJson.of(letter.get(), reveal));
       } else {
-        new RecordText(out()).print(letter.get());
+        new RecordText(out(), reveal).print(letter.get());
       }
     }
     out().flush();

@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
     name = "stats",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    abbreviateSynopsis = true,
     description = {
+      "Counts dead letters by class, code, platform, topic and time.",
+      "",
       "Counts dead letters by error class, code, platform and topic, and over time as a text"
           + " histogram, so the cause of a spike is visible in one screen. Takes the same filters"
           + " as list."

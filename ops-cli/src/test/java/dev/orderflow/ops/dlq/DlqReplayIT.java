@@ -137,7 +137,7 @@ class DlqReplayIT {
 
     // Then
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(3);
-    assertThat(first.out()).contains("interrupted");
+    assertThat(first.out()).as(first.toString()).contains("interrupted");
     assertThat(committed).hasSizeBetween(2, 19);
     assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
     assertThat(resumed.out()).contains((20 - committed.size()) + " replayed");

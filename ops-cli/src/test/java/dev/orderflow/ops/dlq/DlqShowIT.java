@@ -115,7 +115,19 @@ class DlqShowIT {
             "legacy.sent-at\\s+1777630530250 \\(2026-05-01T10:15:30.250Z\\) \\(8-byte long")
         .containsPattern("value\\s+avro NotificationRequested \\(schema id \\d+\\)")
         .contains("\"notificationId\" : \"v-7:A-1001:whatsapp\"")
-        .contains("\"platform\" : \"WHATSAPP\"");
+        .contains("\"platform\" : \"WHATSAPP\"")
+        .contains("\"recipient\" : \"+234********01\"")
+        .doesNotContain("+2348030000001");
+  }
+
+  @Test
+  void revealPrintsTheRecipientInFull() {
+    // When
+    Cli.Run run = cli.run("show", senderDlq + ":0:0", "--reveal");
+
+    // Then
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("\"recipient\" : \"+2348030000001\"");
   }
 
   @Test
