@@ -136,7 +136,7 @@ start_dynalite() {
   running dynalite 4567 30 && return 0
   mkdir -p "$STACK_DIR/dynalite-data"
   started dynalite 30
-  launch dynalite 4567 "$STACK_SRC" node node_modules/dynalite/cli.js --host 127.0.0.1 \
+  launch dynalite 4567 "$STACK_SRC" node dynalite.js --host 127.0.0.1 \
     --port 4567 --path "$STACK_DIR/dynalite-data" --createTableMs 50 --deleteTableMs 50 \
     --updateTableMs 50
 }
