@@ -7,7 +7,7 @@ import org.apache.kafka.common.header.Header;
 
 /** {@code --dry-run}: prints exactly what would be sent, sends nothing, writes nothing. */
 final class DrySender implements Sender {
-  private static final int VALUE_SHOWN = 300;
+  private static final int VALUE_SHOWN = 4000;
 
   private final PrintWriter out;
   private final ReplayReport report;

@@ -32,6 +32,9 @@ final class RecordText {
     }
     line("error", error(letter));
     line(
+        "attempts",
+        (letter.attempts() == null ? "-" : letter.attempts()) + ", replays " + letter.replays());
+    line(
         "order",
         orDash(letter.orderId())
             + "  buyer "
@@ -78,10 +81,7 @@ final class RecordText {
     if (letter.message() != null) {
       error.append(": ").append(letter.message());
     }
-    if (letter.attempts() != null) {
-      error.append(" (attempts ").append(letter.attempts()).append(')');
-    }
-    return error.append(" (replays ").append(letter.replays()).append(')').toString();
+    return error.toString();
   }
 
   private static String describe(SourceKind kind) {

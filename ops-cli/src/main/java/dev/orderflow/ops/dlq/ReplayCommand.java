@@ -94,8 +94,11 @@ public final class ReplayCommand extends DlqSubcommand {
     if (rate < 0 || max < 0 || options.batch < 1 || options.batch > 10_000) {
       throw DlqException.usage("--rate and --max must be >= 0, --batch between 1 and 10000");
     }
-    Selection selection = select.selection(0, coordinates());
-    List<String> sources = sources(clients, selection);
+    Selection asked = select.selection(0, coordinates());
+    List<String> sources = sources(clients, asked);
+    // The audit records the topics actually read, not an empty "default".
+    Selection selection =
+        new Selection(sources, asked.range(), asked.filters(), asked.skip(), 0, asked.records());
     Set<String> existing = clients.consumer().listTopics(clients.timeout()).keySet();
     ReplayGate gate = gate(clients, existing);
     ReplayRequest request = request(selection);

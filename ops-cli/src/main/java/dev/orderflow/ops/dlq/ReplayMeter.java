@@ -17,6 +17,7 @@ final class ReplayMeter implements ScanProgress {
   private long scanned;
   private long replayed;
   private long lastDrawn = System.nanoTime();
+  private String lastCounts = "";
 
   ReplayMeter(PrintWriter err, boolean terminal) {
     this.err = err;
@@ -52,9 +53,13 @@ final class ReplayMeter implements ScanProgress {
     if (!force && now - lastDrawn < (terminal ? BAR_EVERY_NANOS : LINE_EVERY_NANOS)) {
       return;
     }
-    lastDrawn = now;
     long percent = planned == 0 ? 100 : Math.min(100, 100 * scanned / planned);
     String counts = "scanned %d/%d, replayed %d".formatted(scanned, planned, replayed);
+    if (counts.equals(lastCounts)) {
+      return;
+    }
+    lastDrawn = now;
+    lastCounts = counts;
     if (terminal) {
       int filled = (int) (WIDTH * percent / 100);
       err.printf(

@@ -256,6 +256,8 @@ class DlqReplayIT {
     assertThat(finished.path("outcome").asText()).isEqualTo("COMPLETED");
     assertThat(finished.path("selection").path("filters").path("errorClasses").get(0).asText())
         .isEqualTo("TRANSIENT");
+    assertThat(finished.path("selection").path("topics").get(0).asText())
+        .isEqualTo(world.deadLetters);
     assertThat(finished.path("counts").path("replayed").asInt()).isEqualTo(1);
     assertThat(finished.path("counts").path("alreadySent").asInt()).isEqualTo(1);
     assertThat(finished.path("replayed").get(0).path("from").asText())
