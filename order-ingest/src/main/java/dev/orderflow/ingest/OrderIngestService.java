@@ -1,0 +1,134 @@
+package dev.orderflow.ingest;
+
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.config.RegistryConfig;
+import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.registry.RegistryClientConfig;
+import dev.orderflow.common.registry.SchemaRegistryClient;
+import dev.orderflow.common.registry.SchemaRegistryException;
+import dev.orderflow.common.serde.AvroSerde;
+import dev.orderflow.common.serde.AvroSerdeConfig;
+import dev.orderflow.common.serde.WireFormatException;
+import dev.orderflow.common.service.Service;
+import dev.orderflow.common.service.ServiceContext;
+import dev.orderflow.ingest.intake.Assessor;
+import dev.orderflow.ingest.intake.SubmissionParser;
+import dev.orderflow.ingest.intake.WriterSchemaUnavailableException;
+import dev.orderflow.ingest.outcome.RejectionWriter;
+import dev.orderflow.ingest.registry.RegistryWriterSchemas;
+import dev.orderflow.ingest.topology.IngestMetrics;
+import dev.orderflow.ingest.topology.IngestParts;
+import dev.orderflow.ingest.topology.IngestTopics;
+import dev.orderflow.ingest.topology.IngestTopology;
+import dev.orderflow.ingest.validation.OrderValidator;
+import dev.orderflow.schema.OrderCreated;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the topology to Kafka Streams, the registry and the ops endpoint. Ready while Streams is
+ * RUNNING; live unless Streams has failed for good. Instances share the application id, so more of
+ * them (up to the partition count) split the work.
+ */
+final class OrderIngestService implements Service {
+  private static final Logger LOGGER = LoggerFactory.getLogger(OrderIngestService.class);
+  private static final Set<KafkaStreams.State> FAILED =
+      EnumSet.of(KafkaStreams.State.PENDING_ERROR, KafkaStreams.State.ERROR);
+
+  private final KafkaStreams streams;
+  private final SchemaRegistryClient registry;
+
+  private OrderIngestService(KafkaStreams streams, SchemaRegistryClient registry) {
+    this.streams = streams;
+    this.registry = registry;
+  }
+
+  static Service create(ServiceContext context) {
+    IngestConfig config = IngestConfig.from(context.config());
+    RegistryConfig registryConfig = RegistryConfig.from(context.config());
+    String registryUrl = registryConfig.url().toString();
+    SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
+    AvroSerde<OrderCreated> createdSerde =
+        new AvroSerde<>(
+            registry,
+            new AvroSerdeConfig(
+                registryUrl,
+                registryConfig.autoRegister(),
+                RegistryClientConfig.DEFAULT_TIMEOUT,
+                false),
+            OrderCreated.class);
+    IngestTopics topics =
+        IngestTopics.of(
+            config.topics().submitted(),
+            config.topics().created(),
+            config.topics().rejected(),
+            createdSerde);
+    KafkaStreams streams =
+        new KafkaStreams(
+            IngestTopology.build(topics, parts(config, registry, context)),
+            new KafkaSettings(KafkaConfig.from(context.config())).streams(config.applicationId()));
+    streams.setUncaughtExceptionHandler(OrderIngestService::onStreamThreadFailure);
+    context.metrics().bind(streams);
+    context.ready().add("streams-running", () -> streams.state() == KafkaStreams.State.RUNNING);
+    context.live().add("streams-not-failed", () -> !FAILED.contains(streams.state()));
+    LOGGER.info(
+        "order-ingest configured applicationId={} topics={} dedupWindow={}",
+        config.applicationId(),
+        config.topics(),
+        config.dedupWindow());
+    return new OrderIngestService(streams, registry);
+  }
+
+  private static IngestParts parts(
+      IngestConfig config, SchemaRegistryClient registry, ServiceContext context) {
+    return new IngestParts(
+        new Assessor(
+            new SubmissionParser(
+                new RegistryWriterSchemas(registry), config.rules().maxRecordBytes()),
+            new OrderValidator(config.rules())),
+        new RejectionWriter(config.maxOriginalBytes()),
+        config.dedupWindow(),
+        Clock.systemUTC(),
+        new IngestMetrics(context.metrics().registry()));
+  }
+
+  /**
+   * A registry outage is worth waiting out (the thread is replaced and retries from the last
+   * commit); anything else is a bug that retrying cannot fix, so the client stops and liveness
+   * fails, leaving the restart to the platform.
+   */
+  private static StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (isRegistryOutage(t)) {
+        LOGGER.warn("schema registry unavailable; replacing the stream thread: {}", t.getMessage());
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+      }
+    }
+    LOGGER.error("stream thread failed; shutting down the Streams client", error);
+    return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /** Reading a submission's writer schema, or writing OrderCreated, needs the registry. */
+  private static boolean isRegistryOutage(Throwable t) {
+    return t instanceof WriterSchemaUnavailableException
+        || (t instanceof SchemaRegistryException e && e.isTransient())
+        || (t instanceof WireFormatException e && e.kind().systemic());
+  }
+
+  @Override
+  public void start() {
+    streams.start();
+  }
+
+  @Override
+  public void stop() {
+    streams.close(Duration.ofSeconds(30));
+    registry.close();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.orderflow.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderflow.common.config.ConfigException;
+import dev.orderflow.common.config.ConfigSource;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+
+  @Test
+  void theShippedPropertiesGiveTheDocumentedDefaults() {
+    IngestConfig config =
+        IngestConfig.from(ConfigSource.load("order-ingest.properties", new String[0], Map.of()));
+
+    assertThat(config.applicationId()).isEqualTo("order-ingest");
+    assertThat(config.topics().submitted()).isEqualTo("orders.submitted.v1");
+    assertThat(config.topics().created()).isEqualTo("orders.created.v1");
+    assertThat(config.topics().rejected()).isEqualTo("orders.rejected.v1");
+    assertThat(config.rules().allowedCurrencies()).containsExactly("NGN");
+    assertThat(config.rules().maxRecordBytes()).isEqualTo(256 * 1024);
+    assertThat(config.rules().maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.rules().maxAge()).isEqualTo(Duration.ofDays(30));
+    assertThat(config.dedupWindow()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.maxOriginalBytes()).isEqualTo(512 * 1024);
+  }
+
+  @Test
+  void environmentVariablesOverrideTheFile() {
+    IngestConfig config =
+        IngestConfig.from(
+            ConfigSource.of(
+                Map.of("ingest.currencies", "NGN"),
+                Map.of(
+                    "INGEST_CURRENCIES", "NGN, GHS",
+                    "INGEST_DEDUP_WINDOW", "1d",
+                    "TOPICS_ORDERS_SUBMITTED", "it.orders.submitted.v1")));
+
+    assertThat(config.rules().allowedCurrencies()).isEqualTo(Set.of("NGN", "GHS"));
+    assertThat(config.dedupWindow()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.topics().submitted()).isEqualTo("it.orders.submitted.v1");
+  }
+
+  @Test
+  void anUnknownCurrencyIsBadConfigNamingTheKey() {
+    ConfigSource source = ConfigSource.of(Map.of("ingest.currencies", "NGN,NAIRA"), Map.of());
+
+    assertThatThrownBy(() -> IngestConfig.from(source))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("ingest.currencies: expected ISO-4217 codes");
+  }
+
+  @Test
+  void aDedupWindowUnderAMinuteIsBadConfig() {
+    ConfigSource source = ConfigSource.of(Map.of("ingest.dedup-window", "30s"), Map.of());
+
+    assertThatThrownBy(() -> IngestConfig.from(source))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ingest.dedup-window");
+  }
+}

@@ -1,0 +1,134 @@
+package dev.orderflow.ingest.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orderflow.ingest.Samples;
+import dev.orderflow.testsupport.RealStack;
+import dev.orderflow.testsupport.RecordCollector;
+import dev.orderflow.testsupport.TestStack;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills order-ingest with SIGKILL part-way through a stream of orders, sends more while it is down,
+ * restarts it, and counts outcomes on the output topics (read committed): every submitted record
+ * has exactly one, none lost, none doubled.
+ */
+@RealStack
+class CrashRecoveryIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BACKLOG = 3_000;
+  private static final int WHILE_DOWN = 1_000;
+  private static final int ORDERS = BACKLOG + WHILE_DOWN;
+  private static final Duration WAIT = Duration.ofSeconds(90);
+
+  @TempDir Path workDir;
+
+  @Test
+  void aKillNineMidStreamLosesAndDoublesNothing(TestStack stack) throws Exception {
+    IngestNames names = IngestNames.of(stack);
+    stack.createTopics(3, names.submitted(), names.created(), names.rejected());
+    KafkaProducer<byte[], byte[]> producer = stack.producer();
+    Set<String> submitted = ConcurrentHashMap.newKeySet();
+    try (RecordCollector created = stack.collector(names.created());
+        RecordCollector rejected = stack.collector(names.rejected())) {
+      // Given a backlog of orders (every 10th invalid, every 25th a repeat of an earlier one)
+      produce(producer, names, 0, BACKLOG, submitted);
+
+      // When the service is killed part-way through it, more orders arrive while it is down,
+      // and it is started again
+      try (IngestProcess first = process(stack, names)) {
+        first.start().awaitReady();
+        int committedBeforeKill = awaitOutcomes(created, rejected, BACKLOG / 30);
+        first.kill();
+        assertThat(committedBeforeKill).as("outcomes at the kill").isLessThan(BACKLOG);
+      }
+      produce(producer, names, BACKLOG, ORDERS, submitted);
+      try (IngestProcess second = process(stack, names)) {
+        second.start().awaitReady();
+
+        // Then each submitted record has exactly one committed outcome
+        List<String> outcomeOffsets = outcomeOffsets(created, rejected);
+        assertThat(submitted).hasSize(ORDERS);
+        assertThat(outcomeOffsets).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(outcomeOffsets)).isEqualTo(submitted);
+      }
+    }
+  }
+
+  /** Same state dir and instance id as before, as a restarted pod would have with a volume. */
+  private IngestProcess process(TestStack stack, IngestNames names) {
+    return IngestProcess.on(stack, names, workDir)
+        .with("KAFKA_STREAMS_SESSION_TIMEOUT_MS", "10000");
+  }
+
+  /** Polls both collectors on this thread (each poll waits up to 200 ms) until {@code count}. */
+  private static int awaitOutcomes(RecordCollector created, RecordCollector rejected, int count) {
+    return await(count + " committed outcomes")
+        .atMost(WAIT)
+        .pollInSameThread()
+        .pollInterval(Duration.ZERO)
+        .until(() -> created.poll().size() + rejected.poll().size(), seen -> seen >= count);
+  }
+
+  /** Sends orders {@code from} (inclusive) to {@code to}, remembering partition@offset of each. */
+  private static void produce(
+      KafkaProducer<byte[], byte[]> producer,
+      IngestNames names,
+      int from,
+      int to,
+      Set<String> offsets) {
+    for (int i = from; i < to; i++) {
+      int orderNumber = i % 25 == 24 ? i - 12 : i;
+      ObjectNode order = Samples.jsonOrder("vendor-crash", "ORD-" + orderNumber, Instant.now());
+      if (i % 10 == 9) {
+        order.put("totalMinor", 1);
+      }
+      byte[] key = ("ORD-" + orderNumber).getBytes(StandardCharsets.UTF_8);
+      producer.send(
+          new ProducerRecord<>(names.submitted(), key, Samples.bytes(order)),
+          (metadata, error) -> {
+            if (error == null) {
+              offsets.add(metadata.partition() + "@" + metadata.offset());
+            }
+          });
+    }
+    producer.flush();
+  }
+
+  /** Where each committed outcome came from, as partition@offset of its submission. */
+  private static List<String> outcomeOffsets(RecordCollector created, RecordCollector rejected)
+      throws IOException {
+    awaitOutcomes(created, rejected, ORDERS);
+    // Anything beyond one outcome per submission would be a doubled outcome: look once more.
+    created.poll();
+    List<String> offsets = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : created.poll()) {
+      GenericRecord submission =
+          (GenericRecord) Outcomes.orderCreated(record.value()).get("submission");
+      offsets.add(submission.get("partition") + "@" + submission.get("offset"));
+    }
+    for (ConsumerRecord<byte[], byte[]> record : rejected.poll()) {
+      JsonNode source = JSON.readTree(record.value()).get("source");
+      offsets.add(source.get("partition").asInt() + "@" + source.get("offset").asLong());
+    }
+    return offsets;
+  }
+}

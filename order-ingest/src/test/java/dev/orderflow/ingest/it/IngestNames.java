@@ -1,0 +1,28 @@
+package dev.orderflow.ingest.it;
+
+import dev.orderflow.testsupport.TestStack;
+import java.util.UUID;
+
+/** Topic names, application id and instance id unique to one test (or one benchmark run). */
+record IngestNames(
+    String applicationId, String submitted, String created, String rejected, String instance) {
+
+  static IngestNames of(TestStack stack) {
+    return new IngestNames(
+        stack.uniqueName("order-ingest"),
+        stack.uniqueTopic("orders.submitted.v1"),
+        stack.uniqueTopic("orders.created.v1"),
+        stack.uniqueTopic("orders.rejected.v1"),
+        "it");
+  }
+
+  static IngestNames random(String prefix) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    return new IngestNames(
+        prefix + "-" + suffix,
+        prefix + "." + suffix + ".orders.submitted.v1",
+        prefix + "." + suffix + ".orders.created.v1",
+        prefix + "." + suffix + ".orders.rejected.v1",
+        prefix);
+  }
+}

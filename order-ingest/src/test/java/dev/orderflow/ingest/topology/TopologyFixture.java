@@ -1,0 +1,125 @@
+package dev.orderflow.ingest.topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.common.kafka.HeaderNames;
+import dev.orderflow.common.registry.InMemorySchemaRegistry;
+import dev.orderflow.common.serde.AvroSerde;
+import dev.orderflow.common.serde.AvroSerdeConfig;
+import dev.orderflow.ingest.Samples;
+import dev.orderflow.ingest.intake.Assessor;
+import dev.orderflow.ingest.intake.SubmissionParser;
+import dev.orderflow.ingest.intake.WriterSchemas;
+import dev.orderflow.ingest.outcome.RejectionWriter;
+import dev.orderflow.ingest.validation.OrderValidator;
+import dev.orderflow.ingest.validation.ValidationRules;
+import dev.orderflow.schema.OrderCreated;
+import dev.orderflow.schema.SubmittedOrder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The topology in a TopologyTestDriver with a hand-moved clock, a registry that knows schema id 1
+ * (SubmittedOrder), and a 7-day dedup window.
+ */
+final class TopologyFixture implements AutoCloseable {
+  static final AvroSerde<OrderCreated> CREATED_SERDE =
+      new AvroSerde<>(
+          new InMemorySchemaRegistry(),
+          AvroSerdeConfig.localStack("http://registry.invalid"),
+          OrderCreated.class);
+  static final IngestTopics TOPICS =
+      IngestTopics.of(
+          "orders.submitted.v1", "orders.created.v1", "orders.rejected.v1", CREATED_SERDE);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final MutableClock clock = new MutableClock(Samples.NOW);
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final TestOutputTopic<String, OrderCreated> created;
+  final TestOutputTopic<byte[], byte[]> rejected;
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<byte[], byte[]> submitted;
+
+  private final WriterSchemas writerSchemas;
+
+  TopologyFixture(Path stateDir) {
+    this(stateDir, id -> id == 1 ? Optional.of(SubmittedOrder.getClassSchema()) : Optional.empty());
+  }
+
+  TopologyFixture(Path stateDir, WriterSchemas writerSchemas) {
+    this.writerSchemas = writerSchemas;
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-ingest-test");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(IngestTopology.build(TOPICS, parts()), props, Samples.NOW);
+    submitted =
+        driver.createInputTopic(
+            TOPICS.submitted().name(), new ByteArraySerializer(), new ByteArraySerializer());
+    created =
+        driver.createOutputTopic(
+            TOPICS.created().name(), new StringDeserializer(), CREATED_SERDE.deserializer());
+    rejected =
+        driver.createOutputTopic(
+            TOPICS.rejected().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  IngestParts parts() {
+    Assessor assessor =
+        new Assessor(
+            new SubmissionParser(writerSchemas, 262_144),
+            new OrderValidator(ValidationRules.defaults()));
+    return new IngestParts(
+        assessor,
+        new RejectionWriter(512 * 1024),
+        Duration.ofDays(7),
+        clock,
+        new IngestMetrics(registry));
+  }
+
+  /** Submits at the clock's time, with a vendor header and, if given, a correlation id. */
+  void submit(String key, byte[] value, String correlationId) {
+    RecordHeaders headers = new RecordHeaders();
+    if (correlationId != null) {
+      headers.add(HeaderNames.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
+    }
+    headers.add("vendor-trace", "t-1".getBytes(StandardCharsets.UTF_8));
+    byte[] keyBytes = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+    submitted.pipeInput(new TestRecord<>(keyBytes, value, headers, clock.instant()));
+  }
+
+  static JsonNode json(TestRecord<byte[], byte[]> record) {
+    try {
+      return JSON.readTree(record.value());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String header(TestRecord<?, ?> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  static String key(TestRecord<byte[], ?> record) {
+    return new String(record.key(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
