@@ -1,13 +1,10 @@
 package dev.orderflow.ops.dlq;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -192,28 +189,7 @@ public final class ReplayCommand extends DlqSubcommand {
   }
 
   private ReplayRequest request(Selection selection) {
-    String osUser = System.getProperty("user.name");
-    return new ReplayRequest(
-        UUID.randomUUID().toString(),
-        operator == null || operator.isBlank() ? osUser : operator,
-        osUser,
-        host(),
-        reason,
-        selection,
-        to,
-        rate,
-        max,
-        dryRun,
-        force,
-        raw,
-        Instant.now());
-  }
-
-  private static String host() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "unknown";
-    }
+    return ReplayRequest.start(
+        operator, reason, selection, to, rate, max, new ReplayRequest.Flags(dryRun, force, raw));
   }
 }
