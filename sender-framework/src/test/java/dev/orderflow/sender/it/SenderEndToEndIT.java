@@ -46,7 +46,11 @@ class SenderEndToEndIT {
 
     await().atMost(WAIT).until(() -> stack.sim.messages(Platform.WHATSAPP).size() == 30);
     String wamid = stack.sim.messages(Platform.WHATSAPP).get(0).id();
-    assertThat(ledger("order-0:whatsapp").get("state").s()).isEqualTo("SENT");
+    // The ledger is marked SENT just after Meta answers, so it may trail the simulator's log.
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(ledger("order-0:whatsapp").get("state").s()).isEqualTo("SENT"));
     assertThat(stack.sim.messages(Platform.WHATSAPP))
         .extracting(m -> m.id())
         .contains(wamid)
@@ -102,7 +106,10 @@ class SenderEndToEndIT {
     long last = Long.parseLong(header(dead, HeaderNames.DLQ_LAST_FAILURE_AT));
     assertThat(last - first).isGreaterThanOrEqualTo(3_000); // waited out both tiers
     assertThat(stack.count("sender.retries")).isEqualTo(2);
-    assertThat(ledger("order-doomed:whatsapp").get("state").s()).isEqualTo("FAILED");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(ledger("order-doomed:whatsapp").get("state").s()).isEqualTo("FAILED"));
   }
 
   @Test
