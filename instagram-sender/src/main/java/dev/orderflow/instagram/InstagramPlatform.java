@@ -6,6 +6,7 @@ import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.Platform;
 import dev.orderflow.sender.api.PlatformClientConfig;
+import dev.orderflow.sender.graph.SecretFields;
 import java.util.Objects;
 
 /** Instagram messaging as the sender framework sees it, on one of the two host styles. */

@@ -11,6 +11,9 @@ import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.MetaError;
 import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.api.SendOutcome;
+import dev.orderflow.sender.graph.GraphErrorBody;
+import dev.orderflow.sender.graph.GraphReply;
+import dev.orderflow.sender.graph.GraphTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +99,9 @@ final class WhatsAppClient implements MessagingClient {
   }
 
   private SendOutcome failed(GraphReply.Answered answered) {
-    MetaError error = GraphErrorBody.parse(json, answered.status(), answered.body());
+    MetaError error =
+        GraphErrorBody.parse(
+            json, answered.status(), answered.body(), GraphErrorBody.WHATSAPP_DETAILS);
     return new SendOutcome.Failed(classifier.classify(error), error);
   }
 

@@ -10,6 +10,7 @@ import static java.util.Map.entry;
 import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MetaError;
+import dev.orderflow.sender.graph.HttpStatusClass;
 import java.util.Map;
 import java.util.Set;
 

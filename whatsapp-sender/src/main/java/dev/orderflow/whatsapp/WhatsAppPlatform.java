@@ -6,6 +6,7 @@ import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.Platform;
 import dev.orderflow.sender.api.PlatformClientConfig;
+import dev.orderflow.sender.graph.SecretFields;
 
 /** WhatsApp Cloud API as the sender framework sees it. */
 public final class WhatsAppPlatform implements Platform {

@@ -14,13 +14,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -278,68 +272,6 @@ class WhatsAppClientTest {
               assertThat(failed.error().httpStatus()).isZero();
               assertThat(failed.error().code()).isNull();
             });
-  }
-
-  @Test
-  void aRefusedConnectionIsARetryWithoutResponse() throws IOException {
-    // Given a port nothing listens on
-    MockWebServer gone = new MockWebServer();
-    gone.start(InetAddress.getLoopbackAddress(), 0);
-    URI deadBase = URI.create(gone.url("/").toString());
-    gone.close();
-    client.close();
-    client = clientFor(deadBase, Duration.ofSeconds(2));
-
-    SendOutcome outcome = client.send(Notifications.notification().build(), CREDENTIALS);
-
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.RETRY);
-              assertThat(failed.error().message()).contains("ConnectException");
-            });
-  }
-
-  @Test
-  void concurrentSendsBeyondTheConnectionCapQueueAndReuseTheCappedConnections() throws Exception {
-    // Given a client capped at 2 connections and slow answers, so that sends overlap
-    client.close();
-    var config =
-        new PlatformClientConfig(
-            URI.create(server.url("/").toString()),
-            "v23.0",
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(5),
-            2);
-    client = new WhatsAppPlatform().client(config);
-    int sends = 6;
-    for (int i = 0; i < sends; i++) {
-      server.enqueue(
-          accepted("wamid.c" + i).newBuilder().headersDelay(150, TimeUnit.MILLISECONDS).build());
-    }
-
-    // When six threads send at once
-    List<SendOutcome> outcomes;
-    try (ExecutorService threads = Executors.newFixedThreadPool(sends)) {
-      List<Future<SendOutcome>> futures = new ArrayList<>();
-      for (int i = 0; i < sends; i++) {
-        futures.add(
-            threads.submit(() -> client.send(Notifications.notification().build(), CREDENTIALS)));
-      }
-      outcomes = new ArrayList<>();
-      for (Future<SendOutcome> future : futures) {
-        outcomes.add(future.get(10, TimeUnit.SECONDS));
-      }
-    }
-
-    // Then all were sent over no more than the two allowed connections
-    assertThat(outcomes).allMatch(SendOutcome.Sent.class::isInstance);
-    Set<Integer> connections = new HashSet<>();
-    for (int i = 0; i < sends; i++) {
-      connections.add(server.takeRequest(1, TimeUnit.SECONDS).getConnectionIndex());
-    }
-    assertThat(connections).hasSizeBetween(1, 2);
   }
 
   @Test

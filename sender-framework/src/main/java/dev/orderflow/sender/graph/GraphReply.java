@@ -1,10 +1,10 @@
-package dev.orderflow.whatsapp;
+package dev.orderflow.sender.graph;
 
 /** What came back from one Graph API call: an HTTP answer, or nothing at all. */
-sealed interface GraphReply {
+public sealed interface GraphReply {
 
   record Answered(int status, String body) implements GraphReply {
-    boolean successful() {
+    public boolean successful() {
       return status >= 200 && status < 300;
     }
   }

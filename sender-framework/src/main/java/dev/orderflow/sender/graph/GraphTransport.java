@@ -1,4 +1,4 @@
-package dev.orderflow.whatsapp;
+package dev.orderflow.sender.graph;
 
 import dev.orderflow.sender.api.PlatformClientConfig;
 import java.io.IOException;
@@ -24,7 +24,7 @@ import okhttp3.Response;
  * through the {@link Dispatcher} (enqueue, then wait) so that its per-host cap really bounds the
  * connections, whatever number of threads the framework sends from.
  */
-final class GraphTransport implements AutoCloseable {
+public final class GraphTransport implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json");
   // Graph answers are small; a bound keeps a misbehaving proxy from filling the heap.
   private static final long MAX_BODY_BYTES = 256 * 1024;
@@ -33,7 +33,7 @@ final class GraphTransport implements AutoCloseable {
   private final HttpUrl versionRoot;
   private final Duration waitBound;
 
-  GraphTransport(PlatformClientConfig config) {
+  public GraphTransport(PlatformClientConfig config) {
     Duration connect = Objects.requireNonNull(config.connectTimeout(), "connectTimeout");
     Duration call = Objects.requireNonNull(config.callTimeout(), "callTimeout");
     HttpUrl base = HttpUrl.get(config.baseUrl().toString());
@@ -57,7 +57,7 @@ final class GraphTransport implements AutoCloseable {
             .build();
   }
 
-  HttpUrl url(String... pathSegments) {
+  public HttpUrl url(String... pathSegments) {
     HttpUrl.Builder url = versionRoot.newBuilder();
     for (String segment : pathSegments) {
       url.addPathSegment(segment);
@@ -65,11 +65,11 @@ final class GraphTransport implements AutoCloseable {
     return url.build();
   }
 
-  GraphReply post(HttpUrl url, String token, String json) {
+  public GraphReply post(HttpUrl url, String token, String json) {
     return exchange(authorized(url, token).post(RequestBody.create(json, JSON)).build());
   }
 
-  GraphReply get(HttpUrl url, String token) {
+  public GraphReply get(HttpUrl url, String token) {
     return exchange(authorized(url, token).get().build());
   }
 

@@ -1,12 +1,12 @@
-package dev.orderflow.whatsapp;
+package dev.orderflow.sender.graph;
 
 import dev.orderflow.sender.api.ErrorClass;
 
 /** The fallback for an unknown Graph code or an unreadable error body: the HTTP status decides. */
-final class HttpStatusClass {
+public final class HttpStatusClass {
   private HttpStatusClass() {}
 
-  static ErrorClass of(int httpStatus) {
+  public static ErrorClass of(int httpStatus) {
     if (httpStatus == 0 || httpStatus >= 500) {
       return ErrorClass.RETRY; // no answer at all, or the platform's own failure
     }
