@@ -3,6 +3,7 @@ package dev.orderflow.ops.dlq;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.common.kafka.TopicNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * a record to be replayed again, write a tombstone (null value) for its key.
  */
 final class ProgressTopic {
-  static final String DEFAULT = "ops.dlq-replay-progress.v1";
+  static final String DEFAULT = TopicNames.DLQ_REPLAY_PROGRESS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String name;
