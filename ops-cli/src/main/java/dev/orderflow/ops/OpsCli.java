@@ -1,5 +1,6 @@
 package dev.orderflow.ops;
 
+import dev.orderflow.ops.dlq.DlqCommand;
 import dev.orderflow.ops.provision.ProvisionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ops",
     mixinStandardHelpOptions = true,
-    subcommands = {ProvisionCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ProvisionCommand.class, DlqCommand.class, CommandLine.HelpCommand.class},
     description = "orderflow operations: provisioning and dead-letter tools.")
 public final class OpsCli {
   private OpsCli() {}

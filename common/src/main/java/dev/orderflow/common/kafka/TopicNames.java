@@ -12,6 +12,7 @@ public final class TopicNames {
   public static final String NOTIFY_UNROUTABLE = "notify.unroutable.v1";
   public static final String ROUTER_DEAD_LETTERS = "notification-router.dlq.v1";
   public static final String DLQ_REPLAY_AUDIT = "ops.dlq-replay-audit.v1";
+  public static final String DLQ_REPLAY_PROGRESS = "ops.dlq-replay-progress.v1";
 
   public static String platformTopic(String platform) {
     return "notify." + platform + ".v1";

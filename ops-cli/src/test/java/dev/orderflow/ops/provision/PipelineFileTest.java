@@ -31,7 +31,8 @@ class PipelineFileTest {
                     TopicNames.ORDERS_REJECTED,
                     TopicNames.NOTIFY_UNROUTABLE,
                     TopicNames.ROUTER_DEAD_LETTERS,
-                    TopicNames.DLQ_REPLAY_AUDIT),
+                    TopicNames.DLQ_REPLAY_AUDIT,
+                    TopicNames.DLQ_REPLAY_PROGRESS),
                 platforms.flatMap(
                     p ->
                         Stream.of(

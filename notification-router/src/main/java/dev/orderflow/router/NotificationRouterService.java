@@ -1,0 +1,98 @@
+package dev.orderflow.router;
+
+import dev.orderflow.common.aws.AwsClients;
+import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.service.Service;
+import dev.orderflow.common.service.ServiceContext;
+import dev.orderflow.router.buyer.CachedBuyerDirectory;
+import dev.orderflow.router.buyer.DynamoBuyerDirectory;
+import dev.orderflow.router.buyer.ResilientBuyerDirectory;
+import dev.orderflow.router.topology.RouterMetrics;
+import dev.orderflow.router.topology.RouterStreamsConfig;
+import dev.orderflow.router.topology.RouterTopology;
+import io.micrometer.core.instrument.Gauge;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Wires the router: DynamoDB directory (retrying, circuit-broken, cached), the topology, Kafka
+ * Streams with exactly-once, metrics and health. A stream thread that dies (e.g. DynamoDB stayed
+ * down past the retries) is replaced and resumes its tasks from the last committed offsets.
+ */
+final class NotificationRouterService implements Service {
+  private static final Logger LOGGER = LoggerFactory.getLogger(NotificationRouterService.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final KafkaStreams streams;
+  private final DynamoDbClient dynamo;
+
+  private NotificationRouterService(KafkaStreams streams, DynamoDbClient dynamo) {
+    this.streams = streams;
+    this.dynamo = dynamo;
+  }
+
+  static Service create(ServiceContext context) {
+    RouterConfig config = RouterConfig.from(context.config());
+    DynamoDbClient dynamo = new AwsClients(config.aws()).dynamoDb();
+    ResilientBuyerDirectory resilient =
+        new ResilientBuyerDirectory(
+            new DynamoBuyerDirectory(dynamo, config.buyersTable()), config.resilience());
+    CachedBuyerDirectory directory = new CachedBuyerDirectory(resilient, config.cache());
+    var registry = context.metrics().registry();
+    directory.bindTo(registry);
+    Gauge.builder("router.buyer.directory.available", () -> resilient.available() ? 1 : 0)
+        .description("1 while the DynamoDB circuit is closed")
+        .register(registry);
+
+    Topology topology =
+        RouterTopology.build(
+            config.topology(),
+            directory,
+            RouterSerdesFactory.create(config.registry()),
+            new RouterMetrics(registry));
+    KafkaStreams streams =
+        new KafkaStreams(topology, streamsProperties(config, context.instance()));
+    streams.setUncaughtExceptionHandler(
+        e -> {
+          LOGGER.error("stream thread failed, replacing it error={}", e.toString());
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    context.metrics().bind(streams);
+    context.live().add("streams", () -> streams.state() != KafkaStreams.State.ERROR);
+    context.ready().add("streams", () -> streams.state() == KafkaStreams.State.RUNNING);
+    context.ready().add("buyer-directory", resilient::available);
+    LOGGER.info("router built topology={}", topology.describe());
+    return new NotificationRouterService(streams, dynamo);
+  }
+
+  private static Properties streamsProperties(RouterConfig config, String instance) {
+    Properties base = new KafkaSettings(config.kafka()).streams(config.applicationId());
+    Map<String, Object> props = new HashMap<>();
+    base.forEach((k, v) -> props.put(k.toString(), v));
+    props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + instance);
+    props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    Properties result = new Properties();
+    result.putAll(RouterStreamsConfig.properties(props, config.topology().topics()));
+    return result;
+  }
+
+  @Override
+  public void start() {
+    streams.start();
+  }
+
+  @Override
+  public void stop() {
+    streams.close(CLOSE_TIMEOUT);
+    dynamo.close();
+  }
+}

@@ -1,0 +1,136 @@
+package dev.orderflow.router;
+
+import dev.orderflow.common.config.AwsConfig;
+import dev.orderflow.common.config.ConfigException;
+import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.config.RegistryConfig;
+import dev.orderflow.common.kafka.TopicNames;
+import dev.orderflow.router.buyer.BuyerCacheSettings;
+import dev.orderflow.router.buyer.DirectoryResilience;
+import dev.orderflow.router.render.RenderSettings;
+import dev.orderflow.router.route.Channel;
+import dev.orderflow.router.topology.RecheckSettings;
+import dev.orderflow.router.topology.RouterTopics;
+import dev.orderflow.router.topology.TopologySettings;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The router's settings, read once at start-up; every bad value fails with its key named. Defaults
+ * live in {@code notification-router.properties} and in the records' {@code defaults()}.
+ */
+public record RouterConfig(
+    String applicationId,
+    int streamThreads,
+    KafkaConfig kafka,
+    RegistryConfig registry,
+    AwsConfig aws,
+    String buyersTable,
+    BuyerCacheSettings cache,
+    DirectoryResilience resilience,
+    TopologySettings topology) {
+
+  public static RouterConfig from(ConfigSource source) {
+    return new RouterConfig(
+        source.string("router.application-id", "notification-router"),
+        source.intInRange("router.stream-threads", 1, 64, 1),
+        KafkaConfig.from(source),
+        RegistryConfig.from(source),
+        AwsConfig.from(source),
+        source.string("buyers.table", "buyers"),
+        cache(source),
+        resilience(source),
+        new TopologySettings(topics(source), recheck(source), render(source)));
+  }
+
+  private static RouterTopics topics(ConfigSource source) {
+    Map<Channel, String> platforms = new EnumMap<>(Channel.class);
+    for (Channel channel : Channel.values()) {
+      platforms.put(
+          channel, source.string("topics.notify." + channel.id(), channel.defaultTopic()));
+    }
+    return new RouterTopics(
+        source.string("topics.orders-created", TopicNames.ORDERS_CREATED),
+        source.string("topics.unroutable", TopicNames.NOTIFY_UNROUTABLE),
+        source.string("topics.dead-letters", TopicNames.ROUTER_DEAD_LETTERS),
+        platforms);
+  }
+
+  private static BuyerCacheSettings cache(ConfigSource source) {
+    BuyerCacheSettings d = BuyerCacheSettings.defaults();
+    return validated(
+        "buyers.cache.*",
+        () ->
+            new BuyerCacheSettings(
+                source.intInRange("buyers.cache.max-size", 0, 10_000_000, (int) d.maximumSize()),
+                source.duration("buyers.cache.found-ttl", d.foundTtl()),
+                source.duration("buyers.cache.unknown-ttl", d.unknownTtl())));
+  }
+
+  private static DirectoryResilience resilience(ConfigSource source) {
+    DirectoryResilience d = DirectoryResilience.defaults();
+    return validated(
+        "buyers.retry.*",
+        () ->
+            new DirectoryResilience(
+                source.intInRange("buyers.retry.max-attempts", 1, 20, d.maxAttempts()),
+                source.duration("buyers.retry.initial-backoff", d.initialBackoff()),
+                source.duration("buyers.retry.max-backoff", d.maxBackoff()),
+                source.duration("buyers.circuit.open-wait", d.openStateWait())));
+  }
+
+  private static RecheckSettings recheck(ConfigSource source) {
+    RecheckSettings d = RecheckSettings.defaults();
+    return validated(
+        "buyers.recheck.*",
+        () ->
+            new RecheckSettings(
+                source.duration("buyers.recheck.delay", d.delay()),
+                source.duration("buyers.recheck.interval", d.checkInterval())));
+  }
+
+  private static RenderSettings render(ConfigSource source) {
+    RenderSettings d = RenderSettings.defaults();
+    return validated(
+        "whatsapp.template.* / render.*",
+        () ->
+            new RenderSettings(
+                source.string("whatsapp.template.name", d.templateName()),
+                languages(source, d.templateLanguages()),
+                source.string("whatsapp.template.default-language", d.defaultTemplateLanguage()),
+                source.intInRange("render.instagram.max-bytes", 200, 1000, d.instagramMaxBytes()),
+                source.intInRange(
+                    "render.whatsapp.max-bytes", 200, 4096, d.whatsappTextMaxBytes())));
+  }
+
+  /** {@code en:en,pcm:en}: rendering language → approved template language code. */
+  private static Map<String, String> languages(ConfigSource source, Map<String, String> defaults) {
+    String key = "whatsapp.template.languages";
+    List<String> pairs = source.list(key, List.of());
+    if (pairs.isEmpty()) {
+      return defaults;
+    }
+    Map<String, String> languages = new LinkedHashMap<>();
+    for (String pair : pairs) {
+      String[] parts = pair.split(":", -1);
+      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+        throw new ConfigException(
+            key, "language:templateLanguage pairs such as en:en,pcm:en", pair);
+      }
+      languages.put(parts[0].strip(), parts[1].strip());
+    }
+    return languages;
+  }
+
+  private static <T> T validated(String keys, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(keys, "consistent values", e.getMessage());
+    }
+  }
+}

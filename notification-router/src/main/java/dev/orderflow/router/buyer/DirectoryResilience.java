@@ -1,0 +1,59 @@
+package dev.orderflow.router.buyer;
+
+import java.time.Duration;
+
+/**
+ * How long the router keeps asking a failing directory before giving up on this attempt (the stream
+ * thread then fails and is replaced, resuming from its last committed offset).
+ *
+ * @param maxAttempts calls per lookup, the first included
+ * @param initialBackoff wait after the first failure, doubled per attempt
+ * @param maxBackoff cap on one wait
+ * @param openStateWait how long the circuit stays open before a probe call is let through
+ */
+public record DirectoryResilience(
+    int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration openStateWait) {
+
+  /** Blocking must stay well under max.poll.interval.ms (5 minutes by default). */
+  static final Duration MAX_TOTAL_BACKOFF = Duration.ofSeconds(60);
+
+  public DirectoryResilience {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+    }
+    requirePositive("initialBackoff", initialBackoff);
+    requirePositive("maxBackoff", maxBackoff);
+    requirePositive("openStateWait", openStateWait);
+    if (worstCaseBackoff(maxAttempts, initialBackoff, maxBackoff).compareTo(MAX_TOTAL_BACKOFF)
+        > 0) {
+      throw new IllegalArgumentException(
+          "retries would block a stream thread longer than " + MAX_TOTAL_BACKOFF);
+    }
+  }
+
+  public static DirectoryResilience defaults() {
+    return new DirectoryResilience(
+        6, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(2));
+  }
+
+  /** The longest a single lookup can spend waiting between attempts. */
+  public Duration worstCaseBackoff() {
+    return worstCaseBackoff(maxAttempts, initialBackoff, maxBackoff);
+  }
+
+  private static Duration worstCaseBackoff(int attempts, Duration initial, Duration max) {
+    Duration total = Duration.ZERO;
+    Duration wait = initial;
+    for (int i = 1; i < attempts; i++) {
+      total = total.plus(wait.compareTo(max) > 0 ? max : wait);
+      wait = wait.multipliedBy(2);
+    }
+    return total;
+  }
+
+  private static void requirePositive(String name, Duration value) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.orderflow.router.render;
+
+import java.util.Map;
+
+/**
+ * How content is rendered per platform.
+ *
+ * @param templateName the approved WhatsApp template for order confirmations
+ * @param templateLanguages rendering language (e.g. {@code pcm}) to the template language code
+ *     approved for it (e.g. {@code en}); languages not listed use {@code defaultTemplateLanguage}
+ * @param instagramMaxBytes Instagram's limit on a text message, in UTF-8 bytes
+ * @param whatsappTextMaxBytes budget for the WhatsApp free text (sent only inside the 24 h window)
+ */
+public record RenderSettings(
+    String templateName,
+    Map<String, String> templateLanguages,
+    String defaultTemplateLanguage,
+    int instagramMaxBytes,
+    int whatsappTextMaxBytes) {
+
+  public RenderSettings {
+    if (templateName == null || templateName.isBlank()) {
+      throw new IllegalArgumentException("templateName must not be blank");
+    }
+    if (defaultTemplateLanguage == null || defaultTemplateLanguage.isBlank()) {
+      throw new IllegalArgumentException("defaultTemplateLanguage must not be blank");
+    }
+    templateLanguages = Map.copyOf(templateLanguages);
+    if (instagramMaxBytes < 200 || whatsappTextMaxBytes < 200) {
+      throw new IllegalArgumentException("text byte limits must be at least 200");
+    }
+  }
+
+  public static RenderSettings defaults() {
+    return new RenderSettings(
+        "order_confirmation", Map.of("en", "en", "pcm", "en"), "en", 1000, 4096);
+  }
+
+  String templateLanguage(String renderLanguage) {
+    return templateLanguages.getOrDefault(renderLanguage, defaultTemplateLanguage);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.orderflow.router.topology;
+
+import dev.orderflow.router.buyer.BuyerDirectory;
+import dev.orderflow.router.route.Channel;
+import dev.orderflow.router.route.Route;
+import dev.orderflow.router.route.RouteDecider;
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.schema.OrderCreated;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * orders.created.v1 → buyer look-up and route → notify.&lt;platform&gt;.v1 (keyed by buyer) or
+ * notify.unroutable.v1 (keyed by order, original bytes, reason headers). A pure function of its
+ * inputs: tests build it as production does and run it in TopologyTestDriver.
+ */
+public final class RouterTopology {
+  public static final String PENDING_STORE = "pending-buyer-rechecks";
+
+  /** What the routing processor needs, built once per topology. */
+  record Parts(
+      RouterTopics topics,
+      RecheckSettings recheck,
+      BuyerDirectory directory,
+      RouterMetrics metrics) {}
+
+  private RouterTopology() {}
+
+  public static Topology build(
+      TopologySettings settings,
+      BuyerDirectory directory,
+      RouterSerdes serdes,
+      RouterMetrics metrics) {
+    RouterTopics topics = settings.topics();
+    Parts parts = new Parts(topics, settings.recheck(), directory, metrics);
+    ReceivedSerde<OrderCreated> orders = new ReceivedSerde<>(serdes.orderCreated().deserializer());
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PENDING_STORE),
+            Serdes.String(),
+            new PendingOrderSerde()));
+
+    KStream<String, RoutedOrder> routed =
+        builder.stream(
+                topics.ordersCreated(),
+                Consumed.with(Serdes.String(), orders).withName("orders-created"))
+            .process(
+                () ->
+                    new RoutingProcessor(
+                        parts, new RouteDecider(settings.render()), orders.deserializer()),
+                Named.as("route-order"),
+                PENDING_STORE);
+
+    routed
+        .split(Named.as("route-"))
+        .branch(
+            (orderId, order) -> order.toPlatform(),
+            Branched.withConsumer(
+                toPlatform -> toPlatforms(toPlatform, topics, serdes), "to-platform"))
+        .defaultBranch(
+            Branched.withConsumer(
+                unroutable ->
+                    unroutable
+                        .mapValues(RoutedOrder::original, Named.as("original-bytes"))
+                        .to(
+                            topics.unroutable(),
+                            Produced.with(Serdes.String(), Serdes.ByteArray())
+                                .withName("unroutable-sink")),
+                "unroutable"));
+    return builder.build();
+  }
+
+  private static void toPlatforms(
+      KStream<String, RoutedOrder> routed, RouterTopics topics, RouterSerdes serdes) {
+    TopicNameExtractor<String, NotificationRequested> platformTopic =
+        (buyerId, notification, context) ->
+            topics.platformTopic(Channel.of(notification.getPlatform()));
+    routed
+        .mapValues(
+            order -> ((Route.ToPlatform) order.route()).notification(), Named.as("notification"))
+        .to(
+            platformTopic,
+            Produced.with(Serdes.String(), serdes.notification()).withName("platform-sink"));
+  }
+}

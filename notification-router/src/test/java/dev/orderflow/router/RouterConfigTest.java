@@ -1,0 +1,79 @@
+package dev.orderflow.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderflow.common.config.ConfigException;
+import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.router.route.Channel;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RouterConfigTest {
+  private final Map<String, String> props =
+      new HashMap<>(
+          Map.of(
+              "kafka.bootstrap.servers", "127.0.0.1:9092",
+              "schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7",
+              "aws.region", "eu-west-1"));
+
+  @Test
+  void theDefaultsAreTheDesignsTopicsAndShortUnknownCaching() {
+    RouterConfig config = RouterConfig.from(ConfigSource.of(props, Map.of()));
+
+    assertThat(config.topology().topics().ordersCreated()).isEqualTo("orders.created.v1");
+    assertThat(config.topology().topics().platformTopic(Channel.WHATSAPP))
+        .isEqualTo("notify.whatsapp.v1");
+    assertThat(config.topology().topics().deadLetters()).isEqualTo("notification-router.dlq.v1");
+    assertThat(config.cache().unknownTtl()).isLessThan(config.cache().foundTtl());
+    assertThat(config.buyersTable()).isEqualTo("buyers");
+  }
+
+  @Test
+  void theEnvironmentOverridesTopicsAndTimings() {
+    Map<String, String> env =
+        Map.of(
+            "TOPICS_NOTIFY_INSTAGRAM", "ig.out",
+            "BUYERS_RECHECK_DELAY", "750ms",
+            "WHATSAPP_TEMPLATE_LANGUAGES", "en:en_US, pcm:en_GB");
+
+    RouterConfig config = RouterConfig.from(ConfigSource.of(props, env));
+
+    assertThat(config.topology().topics().platformTopic(Channel.INSTAGRAM)).isEqualTo("ig.out");
+    assertThat(config.topology().recheck().delay()).isEqualTo(Duration.ofMillis(750));
+    assertThat(config.topology().render().templateLanguages())
+        .containsEntry("en", "en_US")
+        .containsEntry("pcm", "en_GB");
+  }
+
+  @Test
+  void aMalformedLanguageMappingNamesTheKey() {
+    props.put("whatsapp.template.languages", "en=en");
+
+    assertThatThrownBy(() -> RouterConfig.from(ConfigSource.of(props, Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("whatsapp.template.languages: expected");
+  }
+
+  @Test
+  void retriesThatWouldStallAStreamThreadAreRefused() {
+    props.put("buyers.retry.max-attempts", "20");
+    props.put("buyers.retry.max-backoff", "30s");
+
+    assertThatThrownBy(() -> RouterConfig.from(ConfigSource.of(props, Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("buyers.retry")
+        .hasMessageContaining("block a stream thread");
+  }
+
+  @Test
+  void aBadDurationNamesItsKey() {
+    props.put("buyers.cache.unknown-ttl", "soon");
+
+    assertThatThrownBy(() -> RouterConfig.from(ConfigSource.of(props, Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("buyers.cache.unknown-ttl: expected");
+  }
+}

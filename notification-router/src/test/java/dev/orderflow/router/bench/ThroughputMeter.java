@@ -1,0 +1,80 @@
+package dev.orderflow.router.bench;
+
+import dev.orderflow.router.topology.RouterStreamsConfig;
+import dev.orderflow.router.topology.RouterTopics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Runs a topology with the router's Streams settings (exactly-once) until its outputs hold the
+ * expected number of committed records, and reports the rate from the first committed output to the
+ * last, so that start-up and the first rebalance are left out.
+ */
+record ThroughputMeter(BenchStack stack) {
+  private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+
+  double measure(
+      Topology topology, RouterTopics topics, Set<String> outputs, int expected, String name)
+      throws Exception {
+    Map<String, Object> base = new HashMap<>();
+    base.put(StreamsConfig.APPLICATION_ID_CONFIG, stack.runId() + "." + name);
+    base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap());
+    Path stateDir = Files.createTempDirectory(stack.runId());
+    base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    base.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    Properties props = new Properties();
+    props.putAll(RouterStreamsConfig.properties(base, topics));
+    try (KafkaStreams streams = new KafkaStreams(topology, props);
+        KafkaConsumer<byte[], byte[]> counter = counter(outputs, name)) {
+      streams.start();
+      long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
+      long first = 0;
+      int firstCount = 0;
+      int count = 0;
+      while (count < expected) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              name + ": only " + count + " of " + expected + " within " + RUN_LIMIT);
+        }
+        count += counter.poll(Duration.ofMillis(100)).count();
+        if (first == 0 && count > 0) {
+          first = System.nanoTime();
+          firstCount = count;
+        }
+      }
+      double rate = (count - firstCount) / ((System.nanoTime() - first) / 1e9);
+      streams.close(Duration.ofSeconds(30));
+      streams.cleanUp();
+      return rate;
+    } finally {
+      try (Stream<Path> files = Files.walk(stateDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+  }
+
+  private KafkaConsumer<byte[], byte[]> counter(Set<String> topics, String name) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, stack.runId() + ".counter." + name);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(topics);
+    return consumer;
+  }
+}

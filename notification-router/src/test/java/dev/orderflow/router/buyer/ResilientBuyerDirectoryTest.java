@@ -1,0 +1,59 @@
+package dev.orderflow.router.buyer;
+
+import static dev.orderflow.router.Fixtures.whatsappBuyer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderflow.router.FakeBuyerDirectory;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ResilientBuyerDirectoryTest {
+  private final FakeBuyerDirectory source = new FakeBuyerDirectory();
+
+  private ResilientBuyerDirectory directory(Duration openStateWait) {
+    return new ResilientBuyerDirectory(
+        source,
+        new DirectoryResilience(4, Duration.ofMillis(10), Duration.ofMillis(40), openStateWait));
+  }
+
+  @Test
+  void aLookupIsRetriedUntilTheAttemptsAreSpentThenReportedUnavailable() {
+    ResilientBuyerDirectory directory = directory(Duration.ofSeconds(5));
+    source.failing = true;
+
+    assertThatThrownBy(() -> directory.find("b-1"))
+        .isInstanceOf(BuyerDirectoryUnavailableException.class);
+    // Three failures open the circuit, so the fourth attempt is refused without a call.
+    assertThat(source.calls.get()).isEqualTo(3);
+    assertThat(directory.available()).isFalse();
+  }
+
+  @Test
+  void repeatedFailuresOpenTheCircuitAndASuccessfulProbeClosesIt() {
+    ResilientBuyerDirectory directory = directory(Duration.ofMillis(20));
+    // Given a directory that keeps failing
+    source.failing = true;
+    assertThatThrownBy(() -> directory.find("b-2"))
+        .isInstanceOf(BuyerDirectoryUnavailableException.class);
+    assertThat(directory.available()).isFalse();
+
+    // When it comes back, the next call after the open-state wait is let through as a probe
+    source.failing = false;
+    source.buyers.put("b-2", whatsappBuyer("b-2", "en"));
+
+    // Then the lookup succeeds (retrying while the circuit is still open) and the circuit closes
+    assertThat(directory.find("b-2")).isInstanceOf(BuyerLookup.Found.class);
+    assertThat(directory.available()).isTrue();
+  }
+
+  @Test
+  void retriesCannotBlockAStreamThreadForMinutes() {
+    assertThatThrownBy(
+            () ->
+                new DirectoryResilience(
+                    20, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("block a stream thread");
+  }
+}

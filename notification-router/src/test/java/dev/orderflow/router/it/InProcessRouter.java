@@ -1,0 +1,77 @@
+package dev.orderflow.router.it;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.orderflow.router.buyer.BuyerDirectory;
+import dev.orderflow.router.topology.RouterMetrics;
+import dev.orderflow.router.topology.RouterSerdes;
+import dev.orderflow.router.topology.RouterStreamsConfig;
+import dev.orderflow.router.topology.RouterTopics;
+import dev.orderflow.router.topology.RouterTopology;
+import dev.orderflow.router.topology.TopologySettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+
+/** A topology in Kafka Streams on a real broker, inside the test's JVM, set up as main does. */
+final class InProcessRouter implements AutoCloseable {
+  private final KafkaStreams streams;
+
+  private InProcessRouter(
+      Topology topology,
+      String bootstrap,
+      String applicationId,
+      Path stateDir,
+      RouterTopics topics) {
+    Map<String, Object> base = new HashMap<>();
+    base.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    base.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    Properties props = new Properties();
+    props.putAll(RouterStreamsConfig.properties(base, topics));
+    streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
+  }
+
+  static InProcessRouter start(
+      TopologySettings settings,
+      BuyerDirectory directory,
+      RouterSerdes serdes,
+      MeterRegistry registry,
+      String bootstrap,
+      String applicationId,
+      Path stateDir) {
+    Topology topology =
+        RouterTopology.build(settings, directory, serdes, new RouterMetrics(registry));
+    InProcessRouter router =
+        new InProcessRouter(topology, bootstrap, applicationId, stateDir, settings.topics());
+    router.start();
+    return router;
+  }
+
+  void start() {
+    streams.start();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> streams.state() == KafkaStreams.State.RUNNING);
+  }
+
+  KafkaStreams streams() {
+    return streams;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(20));
+    streams.cleanUp();
+  }
+}

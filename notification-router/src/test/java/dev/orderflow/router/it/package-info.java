@@ -1,0 +1,2 @@
+/** Integration tests on the real stack: Kafka, the schema registry and dynalite. */
+package dev.orderflow.router.it;

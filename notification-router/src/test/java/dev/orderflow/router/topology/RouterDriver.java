@@ -1,0 +1,111 @@
+package dev.orderflow.router.topology;
+
+import dev.orderflow.common.registry.InMemorySchemaRegistry;
+import dev.orderflow.router.RouterSerdesFactory;
+import dev.orderflow.router.buyer.BuyerDirectory;
+import dev.orderflow.router.render.RenderSettings;
+import dev.orderflow.router.route.Channel;
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.schema.OrderCreated;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The router's topology in TopologyTestDriver, configured exactly as main configures it. */
+final class RouterDriver implements AutoCloseable {
+  static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+  static final Duration RECHECK_DELAY = Duration.ofSeconds(2);
+
+  final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  final RouterTopics topics = RouterTopics.defaults();
+  final Topology topology;
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, OrderCreated> orders;
+  final TestInputTopic<String, byte[]> rawOrders;
+  final TestOutputTopic<String, NotificationRequested> whatsapp;
+  final TestOutputTopic<String, NotificationRequested> instagram;
+  final TestOutputTopic<String, byte[]> unroutable;
+  final TestOutputTopic<byte[], byte[]> deadLetters;
+  final RouterSerdes serdes;
+  final Serde<OrderCreated> orderSerde;
+
+  RouterDriver(BuyerDirectory directory, Path stateDir) {
+    this(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2, productionSerdes());
+  }
+
+  RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee) {
+    this(directory, stateDir, guarantee, productionSerdes());
+  }
+
+  RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee, RouterSerdes serdes) {
+    this.serdes = serdes;
+    this.orderSerde = serdes.orderCreated();
+    Serde<NotificationRequested> notificationSerde = serdes.notification();
+    TopologySettings settings =
+        new TopologySettings(
+            topics,
+            new RecheckSettings(RECHECK_DELAY, Duration.ofMillis(100)),
+            RenderSettings.defaults());
+    topology = RouterTopology.build(settings, directory, serdes, new RouterMetrics(registry));
+    Map<String, Object> base = new HashMap<>();
+    base.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-router-test");
+    base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
+    base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    Properties props = new Properties();
+    props.putAll(RouterStreamsConfig.properties(base, topics));
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+    driver = new TopologyTestDriver(topology, props, START);
+    orders =
+        driver.createInputTopic(
+            topics.ordersCreated(), new StringSerializer(), orderSerde.serializer());
+    rawOrders =
+        driver.createInputTopic(
+            topics.ordersCreated(), new StringSerializer(), new ByteArraySerializer());
+    whatsapp = output(topics.platformTopic(Channel.WHATSAPP), notificationSerde);
+    instagram = output(topics.platformTopic(Channel.INSTAGRAM), notificationSerde);
+    unroutable =
+        driver.createOutputTopic(
+            topics.unroutable(), new StringDeserializer(), new ByteArrayDeserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  /** The production serdes over an in-memory registry: real Confluent wire format, no server. */
+  static RouterSerdes productionSerdes() {
+    return RouterSerdesFactory.create(
+        new InMemorySchemaRegistry(), "http://registry.invalid", true);
+  }
+
+  private TestOutputTopic<String, NotificationRequested> output(
+      String topic, Serde<NotificationRequested> serde) {
+    return driver.createOutputTopic(topic, new StringDeserializer(), serde.deserializer());
+  }
+
+  byte[] bytesOf(OrderCreated order) {
+    return orderSerde.serializer().serialize(topics.ordersCreated(), order);
+  }
+
+  double counter(String name, String tag, String value) {
+    return registry.get(name).tag(tag, value).counter().count();
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * {@code ops dlq}: list, show, count and safely replay the pipeline's dead letters (issue 5).
+ *
+ * <p>Reading never joins a consumer group and never commits offsets: it assigns partitions, reads a
+ * bounded offset range with read_committed, and streams what matches. Replaying writes each record
+ * and its progress mark in one Kafka transaction per batch, with one transactional id per source
+ * topic, so a second run (or a resumed one) fences the first and skips what it replayed.
+ */
+package dev.orderflow.ops.dlq;

@@ -1,0 +1,160 @@
+package dev.orderflow.sender.app;
+
+import dev.orderflow.common.kafka.TopicNames;
+import dev.orderflow.sender.api.PlatformClientConfig;
+import dev.orderflow.sender.circuit.CircuitConfig;
+import dev.orderflow.sender.consume.ConsumerLoopConfig;
+import dev.orderflow.sender.ledger.LedgerConfig;
+import java.net.URI;
+import java.time.Duration;
+
+/** Everything one sender instance is configured with; each part validates itself. */
+public record SenderConfig(
+    String platform,
+    String mainTopic,
+    String groupId,
+    ConsumerLoopConfig loop,
+    RetryConfig retry,
+    RateConfig rate,
+    LedgerConfig ledger,
+    CircuitConfig circuit,
+    String secretName,
+    Duration credentialsRefresh,
+    PlatformClientConfig client) {
+
+  public SenderConfig {
+    if (platform == null || !platform.matches("[a-z]+")) {
+      throw new IllegalArgumentException("platform: expected a lower-case name, got " + platform);
+    }
+    if (secretName == null || secretName.isBlank()) {
+      throw new IllegalArgumentException("credentials.secret-name: expected a secret name");
+    }
+  }
+
+  /** The service name used in logs, metrics and dead-letter headers, e.g. whatsapp-sender. */
+  public String serviceName() {
+    return platform + "-sender";
+  }
+
+  /** Defaults for a platform; tests and the launcher override parts with the {@code with*}s. */
+  public static SenderConfig defaults(String platform, URI graphUrl) {
+    return new SenderConfig(
+        platform,
+        TopicNames.platformTopic(platform),
+        platform + "-sender",
+        ConsumerLoopConfig.defaults(),
+        RetryConfig.defaults(),
+        RateConfig.defaults(),
+        new LedgerConfig("notification-ledger", Duration.ofSeconds(60), Duration.ofDays(30)),
+        CircuitConfig.defaults(),
+        "orderflow/meta-credentials",
+        Duration.ofMinutes(5),
+        new PlatformClientConfig(
+            graphUrl, "v23.0", Duration.ofSeconds(2), Duration.ofSeconds(10), 256));
+  }
+
+  public SenderConfig withTopics(String mainTopic, String groupId) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+
+  public SenderConfig withRetry(RetryConfig retry) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+
+  public SenderConfig withRate(RateConfig rate) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+
+  public SenderConfig withLedger(LedgerConfig ledger) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+
+  public SenderConfig withSecret(String secretName) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+
+  public SenderConfig withLoop(ConsumerLoopConfig loop) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+
+  public SenderConfig withCircuit(CircuitConfig circuit) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+}

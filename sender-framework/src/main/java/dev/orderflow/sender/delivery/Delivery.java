@@ -1,0 +1,223 @@
+package dev.orderflow.sender.delivery;
+
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.sender.api.SendOutcome;
+import dev.orderflow.sender.circuit.OpenReason;
+import dev.orderflow.sender.ledger.Claim;
+import dev.orderflow.sender.retry.HopPolicy;
+import dev.orderflow.sender.retry.RetryState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one record on one hop: claim it in the ledger, then send until it is sent, handed to
+ * a delay tier, dead-lettered, or abandoned. Throttles and channel pauses never burn an attempt.
+ */
+final class Delivery {
+  private static final Logger LOGGER = LoggerFactory.getLogger(Delivery.class);
+
+  private final DeliveryDeps deps;
+  private final ConsumerRecord<byte[], byte[]> record;
+  private final HopPolicy hop;
+  private final NotificationRequested notification;
+  private final String owner = UUID.randomUUID().toString();
+  private final SendAttempt attempt;
+  private final Hops hops;
+  private final LedgerCalls ledger;
+  private RetryState state;
+  private int tries;
+  private int throttles;
+  private boolean refreshed;
+
+  Delivery(DeliveryDeps deps, ConsumerRecord<byte[], byte[]> record, NotificationRequested n) {
+    this.deps = deps;
+    this.record = record;
+    this.hop = deps.topology().hopOf(record.topic());
+    this.notification = n;
+    this.state = RetryState.of(record);
+    this.attempt = new SendAttempt(deps);
+    this.hops = new Hops(deps, record);
+    this.ledger = new LedgerCalls(deps);
+  }
+
+  void run() throws InterruptedException {
+    while (true) {
+      if (!claim()) {
+        return;
+      }
+      SendAttempt.Result result;
+      try {
+        result = attempt.send(notification);
+      } catch (SendAttempt.CallInterrupted e) {
+        throw e; // keep the lease: the next owner's takeover is then flagged as a possible
+        // duplicate
+      } catch (InterruptedException e) {
+        releaseQuietly();
+        throw e;
+      }
+      if (handled(result)) {
+        return;
+      }
+    }
+  }
+
+  /** True when the outcome ends this delivery; false to try again. */
+  private boolean handled(SendAttempt.Result result) throws InterruptedException {
+    return switch (result.outcome()) {
+      case SendOutcome.Sent sent -> done(sent);
+      case SendOutcome.Failed failed -> {
+        deps.metrics().failed(failed.errorClass(), failed.error());
+        LOGGER.info(
+            "send failed class={} code={} subcode={} http={} fbtraceId={} message={}",
+            failed.errorClass(),
+            failed.error().code(),
+            failed.error().subcode(),
+            failed.error().httpStatus(),
+            failed.error().fbtraceId(),
+            failed.error().message());
+        yield switch (failed.errorClass()) {
+          case RETRY -> retry(failed);
+          case BACKOFF -> backOff(failed);
+          case REFRESH -> refresh(failed, result);
+          case PERMANENT -> {
+            state = state.failedOnceMore(now());
+            yield deadLetter(failed);
+          }
+          case PERMANENT_CONFIG -> pauseChannel(OpenReason.CONFIG, failed);
+        };
+      }
+    };
+  }
+
+  private boolean done(SendOutcome.Sent sent) throws InterruptedException {
+    String id = notification.getNotificationId();
+    if (!ledger.call("sent", () -> deps.ledger().sent(id, sent.platformMessageId(), now()))) {
+      deps.metrics().duplicate();
+    }
+    deps.metrics().sent();
+    deps.throttle().succeeded();
+    deps.rate().apply();
+    return true;
+  }
+
+  private boolean retry(SendOutcome.Failed failed) throws InterruptedException {
+    if (deps.circuit().isOpen()) {
+      return false; // an outage, not this record's fault: wait for the circuit, keep the attempt
+    }
+    state = state.failedOnceMore(now());
+    tries++;
+    if (tries < hop.inProcessAttempts()) {
+      deps.sleeper().sleep(deps.policy().backoff().pauseBefore(tries));
+      return false;
+    }
+    Optional<HopPolicy> next = deps.topology().after(hop);
+    if (next.isEmpty()) {
+      return deadLetter(failed);
+    }
+    moveTo(next.get(), failed);
+    return true;
+  }
+
+  private boolean backOff(SendOutcome.Failed failed) throws InterruptedException {
+    state = state.throttled(now());
+    Integer code = failed.error().code();
+    if (code != null && deps.policy().recipientCodes().contains(code)) {
+      deps.metrics().throttled("recipient");
+      deps.pacer().throttled(notification.getRecipient(), deps.policy().recipientPenalty());
+    } else {
+      deps.metrics().throttled("channel");
+      deps.throttle().throttled();
+      deps.rate().apply();
+    }
+    if (++throttles <= deps.policy().maxThrottleWaits()) {
+      return false;
+    }
+    Optional<HopPolicy> tier = deps.topology().throttleTier(hop);
+    if (tier.isEmpty()) {
+      throttles = 0;
+      return false;
+    }
+    moveTo(tier.get(), failed);
+    return true;
+  }
+
+  private boolean refresh(SendOutcome.Failed failed, SendAttempt.Result result) {
+    if (!refreshed) {
+      refreshed = true;
+      deps.credentials().refresh(result.used());
+      return false;
+    }
+    refreshed = false;
+    return pauseChannel(OpenReason.CREDENTIALS, failed);
+  }
+
+  private boolean pauseChannel(OpenReason reason, SendOutcome.Failed failed) {
+    if (!deps.circuit().isOpen()) {
+      deps.metrics().channelPaused(reason.name());
+    }
+    deps.circuit().open(reason, failed.error());
+    return false;
+  }
+
+  private void moveTo(HopPolicy tier, SendOutcome.Failed failed) throws InterruptedException {
+    String id = notification.getNotificationId();
+    ledger.run("retrying", () -> deps.ledger().retrying(id, Hops.reason(failed), now()));
+    hops.toTier(tier, state, failed);
+  }
+
+  private boolean deadLetter(SendOutcome.Failed failed) throws InterruptedException {
+    String id = notification.getNotificationId();
+    ledger.run("failed", () -> deps.ledger().failed(id, Hops.reason(failed), now()));
+    hops.toDeadLetter(failed, state);
+    return true;
+  }
+
+  /** Claims (or renews) the ledger lease; false when the notification is already sent. */
+  private boolean claim() throws InterruptedException {
+    while (true) {
+      String id = notification.getNotificationId();
+      Claim claim = ledger.call("claim", () -> deps.ledger().claim(id, owner, now()));
+      switch (claim) {
+        case Claim.Granted granted -> {
+          if (granted.takeover()) {
+            deps.metrics().takeover();
+            LOGGER.warn(
+                "taking over an expired SENDING lease, the earlier send may have reached the"
+                    + " platform: possible duplicate notificationId={}",
+                notification.getNotificationId());
+          }
+          return true;
+        }
+        case Claim.AlreadySent sent -> {
+          deps.metrics().ledgerHit();
+          LOGGER.info(
+              "already sent, skipping notificationId={} messageId={}",
+              notification.getNotificationId(),
+              sent.platformMessageId());
+          return false;
+        }
+        case Claim.HeldElsewhere held -> {
+          Duration left = Duration.between(now(), held.leaseUntil());
+          deps.sleeper().sleep(left.isNegative() ? Duration.ofMillis(100) : left);
+        }
+      }
+    }
+  }
+
+  private void releaseQuietly() {
+    try {
+      deps.ledger().retrying(notification.getNotificationId(), "abandoned", now());
+    } catch (RuntimeException e) {
+      LOGGER.debug("could not release lease notificationId={}", notification.getNotificationId());
+    }
+  }
+
+  private Instant now() {
+    return deps.clock().instant();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.orderflow.sender.delivery;
+
+import dev.orderflow.sender.retry.Backoff;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The knobs of one delivery: in-process backoff, how many throttles a record waits out in process
+ * before it moves to a delay tier (without burning an attempt), the penalty for a throttled
+ * recipient, and which codes throttle one recipient only (131056) rather than the number.
+ */
+public record DeliveryPolicy(
+    Backoff backoff, int maxThrottleWaits, Duration recipientPenalty, Set<Integer> recipientCodes) {
+
+  public DeliveryPolicy {
+    if (maxThrottleWaits < 1) {
+      throw new IllegalArgumentException(
+          "maxThrottleWaits: expected >= 1, got " + maxThrottleWaits);
+    }
+    recipientCodes = Set.copyOf(recipientCodes);
+  }
+}

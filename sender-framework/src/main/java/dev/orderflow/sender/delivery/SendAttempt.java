@@ -1,0 +1,81 @@
+package dev.orderflow.sender.delivery;
+
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.sender.api.Credentials;
+import dev.orderflow.sender.api.ErrorClass;
+import dev.orderflow.sender.api.MetaError;
+import dev.orderflow.sender.api.SendOutcome;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One guarded call to the platform: wait out a channel throttle, the recipient's pace and the
+ * number's rate, take the circuit's permission, send, and tell the circuit whether the platform
+ * looked healthy (a 5xx or no answer counts against it; any other answer for it).
+ */
+final class SendAttempt {
+  private final DeliveryDeps deps;
+
+  SendAttempt(DeliveryDeps deps) {
+    this.deps = deps;
+  }
+
+  record Result(SendOutcome outcome, Credentials used) {}
+
+  Result send(NotificationRequested notification) throws InterruptedException {
+    waitOutThrottle();
+    Duration pace = deps.pacer().reserve(notification.getRecipient());
+    if (pace.isPositive()) {
+      deps.sleeper().sleep(pace);
+    }
+    deps.metrics().rateWait(deps.limiter().acquire());
+    Credentials credentials = deps.credentials().current();
+    deps.circuit().awaitPermission();
+    long start = System.nanoTime();
+    SendOutcome outcome = call(notification, credentials);
+    Duration latency = Duration.ofNanos(System.nanoTime() - start);
+    deps.metrics().apiCall(latency);
+    if (outcome instanceof SendOutcome.Failed failed && isSystemic(failed)) {
+      deps.circuit().failedSystemically(latency, failed.error());
+    } else {
+      deps.circuit().answered(latency);
+    }
+    if (Thread.interrupted() && !(outcome instanceof SendOutcome.Sent)) {
+      throw new CallInterrupted();
+    }
+    return new Result(outcome, credentials);
+  }
+
+  /** Interrupted while the call was out: it may have reached the platform. */
+  static final class CallInterrupted extends InterruptedException {
+    CallInterrupted() {
+      super("interrupted during the send call");
+    }
+  }
+
+  private SendOutcome call(NotificationRequested notification, Credentials credentials) {
+    try {
+      return deps.client().send(notification, credentials);
+    } catch (RuntimeException e) {
+      // The port promises not to throw; a client bug must not lose the record, so treat it as
+      // an unanswered call.
+      return new SendOutcome.Failed(ErrorClass.RETRY, MetaError.noResponse(e.toString()));
+    }
+  }
+
+  private void waitOutThrottle() throws InterruptedException {
+    while (deps.throttle().paused()) {
+      Duration left = Duration.between(deps.clock().instant(), deps.throttle().pausedUntil());
+      deps.sleeper().sleep(left.isNegative() ? Duration.ZERO : left);
+    }
+  }
+
+  static boolean isSystemic(SendOutcome.Failed failed) {
+    int status = failed.error().httpStatus();
+    return failed.errorClass() == ErrorClass.RETRY && (status == 0 || status >= 500);
+  }
+
+  Instant now() {
+    return deps.clock().instant();
+  }
+}

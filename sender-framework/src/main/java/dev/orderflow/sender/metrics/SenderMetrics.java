@@ -1,0 +1,117 @@
+package dev.orderflow.sender.metrics;
+
+import dev.orderflow.sender.api.ErrorClass;
+import dev.orderflow.sender.api.MetaError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Every meter a sender publishes, tagged with the platform. Names follow {@code sender.*}; see the
+ * module README for what each means.
+ */
+public final class SenderMetrics {
+  private final MeterRegistry registry;
+  private final String platform;
+  private final Counter sent;
+  private final Counter ledgerHits;
+  private final Counter takeovers;
+  private final Counter duplicates;
+  private final Timer apiLatency;
+  private final Timer rateWait;
+  private final Timer timeInSender;
+  private final Timer ledgerLatency;
+
+  public SenderMetrics(MeterRegistry registry, String platform) {
+    this.registry = registry;
+    this.platform = platform;
+    this.sent = counter("sender.sent");
+    this.ledgerHits = counter("sender.ledger.hits");
+    this.takeovers = counter("sender.ledger.takeovers");
+    this.duplicates = counter("sender.ledger.duplicates");
+    this.apiLatency = timer("sender.api.latency");
+    this.rateWait = timer("sender.ratelimit.wait");
+    this.timeInSender = timer("sender.record.duration");
+    this.ledgerLatency = timer("sender.ledger.latency");
+  }
+
+  public void sent() {
+    sent.increment();
+  }
+
+  public void failed(ErrorClass errorClass, MetaError error) {
+    String code = error.code() == null ? "http-" + error.httpStatus() : error.code().toString();
+    registry
+        .counter("sender.failed", "platform", platform, "class", errorClass.name(), "code", code)
+        .increment();
+  }
+
+  public void retried(int tier) {
+    registry
+        .counter("sender.retries", "platform", platform, "tier", Integer.toString(tier))
+        .increment();
+  }
+
+  public void deadLettered(String errorClass) {
+    registry.counter("sender.dead.letters", "platform", platform, "class", errorClass).increment();
+  }
+
+  public void throttled(String scope) {
+    registry.counter("sender.throttled", "platform", platform, "scope", scope).increment();
+  }
+
+  public void channelPaused(String reason) {
+    registry.counter("sender.channel.pauses", "platform", platform, "reason", reason).increment();
+  }
+
+  public void ledgerHit() {
+    ledgerHits.increment();
+  }
+
+  public void takeover() {
+    takeovers.increment();
+  }
+
+  public void duplicate() {
+    duplicates.increment();
+  }
+
+  public void apiCall(Duration latency) {
+    apiLatency.record(latency);
+  }
+
+  public void rateWait(Duration waited) {
+    rateWait.record(waited);
+  }
+
+  public void ledgerCall(Duration latency) {
+    ledgerLatency.record(latency);
+  }
+
+  public void recordDone(Duration inSender) {
+    timeInSender.record(inSender);
+  }
+
+  public void gauge(String name, Supplier<Number> value) {
+    Gauge.builder(name, value).tag("platform", platform).register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  private Counter counter(String name) {
+    return registry.counter(name, "platform", platform);
+  }
+
+  private Timer timer(String name) {
+    return Timer.builder(name)
+        .tag("platform", platform)
+        .publishPercentiles(0.5, 0.99)
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.orderflow.sender.ratelimit;
+
+import java.util.Set;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ties the number's configured rate, this instance's partition share and the throttle's slow-down
+ * factor to the {@link NumberRateLimiter}; the limiter is replaced only on a real change (>5 %).
+ */
+public final class ChannelRate {
+  private static final Logger LOGGER = LoggerFactory.getLogger(ChannelRate.class);
+
+  private final double totalPerSecond;
+  private final String mainTopic;
+  private final NumberRateLimiter limiter;
+  private final Throttle throttle;
+  private volatile double share;
+
+  public ChannelRate(
+      double totalPerSecond, String mainTopic, NumberRateLimiter limiter, Throttle throttle) {
+    this.totalPerSecond = totalPerSecond;
+    this.mainTopic = mainTopic;
+    this.limiter = limiter;
+    this.throttle = throttle;
+    this.share = totalPerSecond;
+  }
+
+  /** After a rebalance: this instance now owns {@code assigned} of {@code mainPartitions}. */
+  public synchronized void assignmentChanged(int mainPartitions, Set<TopicPartition> assigned) {
+    share = RateShare.of(totalPerSecond, mainTopic, mainPartitions, assigned);
+    LOGGER.info(
+        "rate share {} msg/s of {} ({} main partitions assigned of {})",
+        String.format("%.1f", share),
+        totalPerSecond,
+        assigned.stream().filter(p -> p.topic().equals(mainTopic)).count(),
+        mainPartitions);
+    apply();
+  }
+
+  /** Re-applies the throttle's factor; cheap when nothing changed. */
+  public synchronized void apply() {
+    double wanted = Math.max(RateShare.FLOOR_PER_SECOND, share * throttle.rateFactor());
+    if (Math.abs(wanted - limiter.rate()) > 0.05 * limiter.rate()) {
+      limiter.setRate(wanted);
+    }
+  }
+
+  public double share() {
+    return share;
+  }
+}

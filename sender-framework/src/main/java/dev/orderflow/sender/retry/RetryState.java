@@ -1,0 +1,46 @@
+package dev.orderflow.sender.retry;
+
+import dev.orderflow.common.kafka.HeaderNames;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * What a record carries about its earlier failures: attempts so far, when it first failed, and the
+ * main-topic record it started as. A record fresh from the main topic has no attempts and is its
+ * own origin. Headers that do not parse count as absent: a bad header never blocks a record.
+ */
+public record RetryState(int attempts, Instant firstFailureAt, Origin origin) {
+
+  /** The coordinates of the record as first consumed by this sender. */
+  public record Origin(String topic, int partition, long offset, long timestamp) {}
+
+  public static RetryState of(ConsumerRecord<byte[], byte[]> record) {
+    Headers headers = record.headers();
+    int attempts = RetryHeaders.number(headers, HeaderNames.RETRY_ATTEMPTS).orElse(0L).intValue();
+    Instant first =
+        RetryHeaders.number(headers, HeaderNames.RETRY_FIRST_FAILURE_AT)
+            .map(Instant::ofEpochMilli)
+            .orElse(null);
+    Origin origin =
+        new Origin(
+            RetryHeaders.text(headers, RetryHeaders.ORIGINAL_TOPIC).orElse(record.topic()),
+            RetryHeaders.number(headers, RetryHeaders.ORIGINAL_PARTITION)
+                .orElse((long) record.partition())
+                .intValue(),
+            RetryHeaders.number(headers, RetryHeaders.ORIGINAL_OFFSET).orElse(record.offset()),
+            RetryHeaders.number(headers, RetryHeaders.ORIGINAL_TIMESTAMP)
+                .orElse(record.timestamp()));
+    return new RetryState(Math.max(attempts, 0), first, origin);
+  }
+
+  /** This state after one more failed attempt at {@code now}. */
+  public RetryState failedOnceMore(Instant now) {
+    return new RetryState(attempts + 1, firstFailureAt == null ? now : firstFailureAt, origin);
+  }
+
+  /** This state after a throttle: the first failure is noted but no attempt is burnt. */
+  public RetryState throttled(Instant now) {
+    return new RetryState(attempts, firstFailureAt == null ? now : firstFailureAt, origin);
+  }
+}

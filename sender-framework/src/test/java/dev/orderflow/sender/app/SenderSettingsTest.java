@@ -1,0 +1,65 @@
+package dev.orderflow.sender.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orderflow.common.config.ConfigException;
+import dev.orderflow.common.config.ConfigSource;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SenderSettingsTest {
+
+  @Test
+  void defaultsFollowThePlatformName() {
+    SenderConfig config = SenderSettings.from(ConfigSource.of(Map.of(), Map.of()), "whatsapp");
+
+    assertThat(config.mainTopic()).isEqualTo("notify.whatsapp.v1");
+    assertThat(config.groupId()).isEqualTo("whatsapp-sender");
+    assertThat(config.serviceName()).isEqualTo("whatsapp-sender");
+    assertThat(config.rate().numberPerSecond()).isEqualTo(80);
+    assertThat(config.retry().delays())
+        .containsExactly(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(30));
+    assertThat(config.ledger().table()).isEqualTo("notification-ledger");
+    assertThat(config.loop().maxInFlight()).isEqualTo(200);
+  }
+
+  @Test
+  void fileValuesAreOverriddenByTheEnvironment() {
+    ConfigSource source =
+        ConfigSource.of(
+            Map.of("rate.number-per-second", "500", "retry.delays", "10s, 1m"),
+            Map.of("RATE_NUMBER_PER_SECOND", "1000", "SENDER_MAX_IN_FLIGHT", "300"));
+
+    SenderConfig config = SenderSettings.from(source, "instagram");
+
+    assertThat(config.rate().numberPerSecond()).isEqualTo(1000);
+    assertThat(config.loop().maxInFlight()).isEqualTo(300);
+    assertThat(config.retry().delays())
+        .containsExactly(Duration.ofSeconds(10), Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aBadValueNamesItsKeyAndTheExpectedForm() {
+    assertThatThrownBy(
+            () ->
+                SenderSettings.from(
+                    ConfigSource.of(Map.of("rate.number-per-second", "5000"), Map.of()),
+                    "whatsapp"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("rate.number-per-second");
+    assertThatThrownBy(
+            () ->
+                SenderSettings.from(
+                    ConfigSource.of(Map.of("retry.delays", "5m,30s"), Map.of()), "whatsapp"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("retry.delays: expected increasing delays");
+    assertThatThrownBy(
+            () ->
+                SenderSettings.from(
+                    ConfigSource.of(Map.of("meta.api-version", "23"), Map.of()), "whatsapp"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("apiVersion: expected a Graph API version");
+  }
+}

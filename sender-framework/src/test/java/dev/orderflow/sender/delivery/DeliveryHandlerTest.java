@@ -1,0 +1,349 @@
+package dev.orderflow.sender.delivery;
+
+import static dev.orderflow.sender.delivery.DeliveryFixture.DLQ;
+import static dev.orderflow.sender.delivery.DeliveryFixture.MAIN;
+import static dev.orderflow.sender.delivery.DeliveryFixture.TIER_1;
+import static dev.orderflow.sender.delivery.DeliveryFixture.TIER_2;
+import static dev.orderflow.sender.fakes.ScriptedClient.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orderflow.common.kafka.HeaderNames;
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.sender.api.ErrorClass;
+import dev.orderflow.sender.circuit.CircuitProber;
+import dev.orderflow.sender.circuit.OpenReason;
+import dev.orderflow.sender.fakes.InMemoryLedger;
+import dev.orderflow.sender.fakes.Notifications;
+import dev.orderflow.sender.retry.RetryHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+
+class DeliveryHandlerTest {
+  private final DeliveryFixture f = new DeliveryFixture();
+  private final NotificationRequested order = Notifications.notification("order-1", "buyer-1");
+
+  @Test
+  void aSentNotificationIsRecordedWithItsPlatformMessageId() throws Exception {
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(f.client.delivered()).containsExactly("order-1:whatsapp");
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENT");
+    assertThat(f.ledger.entry("order-1:whatsapp").messageId()).isEqualTo("wamid.1");
+    assertThat(f.count("sender.sent")).isEqualTo(1);
+  }
+
+  @Test
+  void aNotificationAlreadySentIsNotSentAgainAndCountsALedgerHit() throws Exception {
+    // Given it went out once
+    f.handler.handle(f.record(MAIN, order));
+
+    // When it is redelivered, and replayed from a delay tier
+    f.handler.handle(f.record(MAIN, order));
+    f.handler.handle(f.record(TIER_1, order));
+
+    // Then the platform saw it once
+    assertThat(f.client.delivered()).hasSize(1);
+    assertThat(f.count("sender.ledger.hits")).isEqualTo(2);
+  }
+
+  @Test
+  void transientErrorsAreRetriedInProcessThenMoveToTheFirstDelayTier() throws Exception {
+    // Given three 503s
+    f.client.then(failure(ErrorClass.RETRY, 503, 131016), 3);
+    Instant start = f.clock.instant();
+
+    // When
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then three attempts with jittered exponential pauses (random 0.5 × 200 ms, × 400 ms),
+    // each attempt also keeping the recipient's 6 s pace
+    assertThat(f.client.calls()).isEqualTo(3);
+    assertThat(f.sleeper.pauses())
+        .containsExactly(
+            Duration.ofMillis(100),
+            Duration.ofMillis(5_900),
+            Duration.ofMillis(200),
+            Duration.ofMillis(5_800));
+    ProducerRecord<byte[], byte[]> hop = single(TIER_1);
+    Instant failedAt = start.plusSeconds(12);
+    assertThat(header(hop.headers(), HeaderNames.RETRY_ATTEMPTS)).isEqualTo("3");
+    assertThat(header(hop.headers(), HeaderNames.RETRY_TIER)).isEqualTo("1");
+    assertThat(header(hop.headers(), HeaderNames.RETRY_DUE_AT))
+        .isEqualTo(Long.toString(failedAt.plusSeconds(30).toEpochMilli()));
+    assertThat(header(hop.headers(), HeaderNames.RETRY_FIRST_FAILURE_AT))
+        .isEqualTo(Long.toString(start.toEpochMilli()));
+    assertThat(header(hop.headers(), RetryHeaders.ORIGINAL_TOPIC)).isEqualTo(MAIN);
+    assertThat(hop.value()).isEqualTo(Notifications.bytes(order));
+    assertThat(hop.key()).isEqualTo("buyer-1".getBytes(StandardCharsets.UTF_8));
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("RETRYING");
+    assertThat(f.count("sender.retries", "tier", "1")).isEqualTo(1);
+  }
+
+  @Test
+  void aRecordFailingOnTheLastTierIsDeadLetteredWithCompleteHeaders() throws Exception {
+    // Given a record on the last tier that came from main partition 7 offset 99
+    f.client.otherwise(failure(ErrorClass.RETRY, 500, 131000));
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(HeaderNames.CORRELATION_ID, "corr-order-1".getBytes(StandardCharsets.UTF_8));
+    headers.add(HeaderNames.RETRY_ATTEMPTS, "5".getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        HeaderNames.RETRY_FIRST_FAILURE_AT, "1772358000000".getBytes(StandardCharsets.UTF_8));
+    headers.add(RetryHeaders.ORIGINAL_TOPIC, MAIN.getBytes(StandardCharsets.UTF_8));
+    headers.add(RetryHeaders.ORIGINAL_PARTITION, "7".getBytes(StandardCharsets.UTF_8));
+    headers.add(RetryHeaders.ORIGINAL_OFFSET, "99".getBytes(StandardCharsets.UTF_8));
+    headers.add(RetryHeaders.ORIGINAL_TIMESTAMP, "1772357000000".getBytes(StandardCharsets.UTF_8));
+    byte[] value = Notifications.bytes(order);
+
+    // When its two in-process attempts fail
+    f.handler.handle(f.record(TIER_2, value, headers));
+
+    // Then it is dead-lettered: value unchanged, original headers kept, every dlq.* header set
+    ProducerRecord<byte[], byte[]> dead = single(DLQ);
+    Headers h = dead.headers();
+    assertThat(dead.value()).isEqualTo(value);
+    assertThat(header(h, HeaderNames.CORRELATION_ID)).isEqualTo("corr-order-1");
+    assertThat(header(h, HeaderNames.DLQ_ORIGINAL_TOPIC)).isEqualTo(MAIN);
+    assertThat(header(h, HeaderNames.DLQ_ORIGINAL_PARTITION)).isEqualTo("7");
+    assertThat(header(h, HeaderNames.DLQ_ORIGINAL_OFFSET)).isEqualTo("99");
+    assertThat(header(h, HeaderNames.DLQ_ORIGINAL_TIMESTAMP)).isEqualTo("1772357000000");
+    assertThat(header(h, HeaderNames.DLQ_SERVICE)).isEqualTo("whatsapp-sender");
+    assertThat(header(h, HeaderNames.DLQ_ERROR_CLASS)).isEqualTo("RETRY");
+    assertThat(header(h, HeaderNames.DLQ_ERROR_CODE)).isEqualTo("131000");
+    assertThat(header(h, HeaderNames.DLQ_HTTP_STATUS)).isEqualTo("500");
+    assertThat(header(h, HeaderNames.DLQ_FBTRACE_ID)).isEqualTo("trace-131000");
+    assertThat(header(h, HeaderNames.DLQ_ERROR_MESSAGE)).contains("131000");
+    assertThat(header(h, HeaderNames.DLQ_ATTEMPTS)).isEqualTo("7");
+    assertThat(header(h, HeaderNames.DLQ_FIRST_FAILURE_AT)).isEqualTo("1772358000000");
+    assertThat(header(h, HeaderNames.DLQ_LAST_FAILURE_AT))
+        .isEqualTo(Long.toString(f.clock.instant().toEpochMilli()));
+    assertThat(h.lastHeader(HeaderNames.RETRY_ATTEMPTS)).isNull();
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("FAILED");
+  }
+
+  @Test
+  void aPermanentErrorIsDeadLetteredAtOnce() throws Exception {
+    f.client.then(failure(ErrorClass.PERMANENT, 400, 131026));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(f.client.calls()).isEqualTo(1);
+    ProducerRecord<byte[], byte[]> dead = single(DLQ);
+    assertThat(header(dead.headers(), HeaderNames.DLQ_ERROR_CLASS)).isEqualTo("PERMANENT");
+    assertThat(header(dead.headers(), HeaderNames.DLQ_ATTEMPTS)).isEqualTo("1");
+    assertThat(header(dead.headers(), HeaderNames.DLQ_ORIGINAL_OFFSET)).isEqualTo("40");
+    assertThat(f.count("sender.dead.letters", "class", "PERMANENT")).isEqualTo(1);
+  }
+
+  @Test
+  void throttlingSlowsTheChannelButNeverBurnsAnAttempt() throws Exception {
+    // Given two 130429s and then a 503, then success
+    f.client.then(failure(ErrorClass.BACKOFF, 429, 130429), 2);
+    f.client.then(failure(ErrorClass.RETRY, 503, 131016));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then it was sent on the fourth call: throttles did not use up the three attempts
+    assertThat(f.client.delivered()).hasSize(1);
+    assertThat(f.client.calls()).isEqualTo(4);
+    assertThat(f.sleeper.pauses()).contains(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    assertThat(f.throttle.rateFactor()).isLessThan(1.0);
+    assertThat(f.forwarder.records()).isEmpty();
+    assertThat(f.count("sender.throttled", "scope", "channel")).isEqualTo(2);
+  }
+
+  @Test
+  void aRecordThrottledTooOftenMovesToADelayTierWithItsAttemptsIntact() throws Exception {
+    f.client.otherwise(failure(ErrorClass.BACKOFF, 429, 130429));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    ProducerRecord<byte[], byte[]> hop = single(TIER_1);
+    assertThat(header(hop.headers(), HeaderNames.RETRY_ATTEMPTS)).isEqualTo("0");
+    assertThat(f.forwarder.to(DLQ)).isEmpty();
+  }
+
+  @Test
+  void aPairLimitSlowsOnlyThatRecipient() throws Exception {
+    // Given 131056 for this recipient
+    f.client.then(failure(ErrorClass.BACKOFF, 429, 131056));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the recipient waited out its penalty, the channel was not paused, others go at once
+    assertThat(f.client.delivered()).hasSize(1);
+    assertThat(f.sleeper.pauses()).contains(Duration.ofSeconds(30));
+    assertThat(f.throttle.paused()).isFalse();
+    assertThat(f.pacer.reserve("2348099999999")).isZero();
+    assertThat(f.count("sender.throttled", "scope", "recipient")).isEqualTo(1);
+  }
+
+  @Test
+  void anExpiredTokenIsHealedByReReadingTheSecretOnce() throws Exception {
+    // Given the secret was rotated and the cached token is refused
+    f.client.acceptOnly("token-2");
+    f.credentials.rotate("token-2");
+
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(f.client.tokensUsed()).containsExactly("token-1", "token-2");
+    assertThat(f.credentials.refreshes()).isEqualTo(1);
+    assertThat(f.circuit.isClosed()).isTrue();
+    assertThat(f.forwarder.records()).isEmpty();
+  }
+
+  @Test
+  void aTokenStillRefusedAfterARefreshOpensTheCircuitAndHoldsTheRecordUntilRotation()
+      throws Exception {
+    // Given a token refused even after a re-read
+    f.client.acceptOnly("token-2");
+    ConsumerRecord<byte[], byte[]> record = f.record(MAIN, order);
+    Thread worker = Thread.ofVirtual().start(() -> handleQuietly(record));
+
+    // When the circuit opens for credentials
+    await().atMost(Duration.ofSeconds(5)).until(f.circuit::isOpen);
+    assertThat(f.circuit.reason()).isEqualTo(OpenReason.CREDENTIALS);
+    CircuitProber prober = new CircuitProber(f.circuit, r -> probe(), Duration.ofMinutes(5));
+    assertThat(prober.probeOnce()).isFalse();
+
+    // And the secret is rotated, so the probe passes
+    f.credentials.rotate("token-2");
+    assertThat(prober.probeOnce()).isTrue();
+
+    // Then the held record is sent by the trial, the circuit closes, nothing is dead-lettered
+    worker.join(Duration.ofSeconds(5));
+    assertThat(f.client.delivered()).containsExactly("order-1:whatsapp");
+    assertThat(f.circuit.isClosed()).isTrue();
+    assertThat(f.forwarder.records()).isEmpty();
+  }
+
+  @Test
+  void aConfigurationErrorPausesTheChannelInsteadOfDeadLettering() throws Exception {
+    f.client.then(failure(ErrorClass.PERMANENT_CONFIG, 403, 131031));
+    ConsumerRecord<byte[], byte[]> record = f.record(MAIN, order);
+    Thread worker = Thread.ofVirtual().start(() -> handleQuietly(record));
+
+    await().atMost(Duration.ofSeconds(5)).until(f.circuit::isOpen);
+    assertThat(f.circuit.reason()).isEqualTo(OpenReason.CONFIG);
+    assertThat(f.count("sender.channel.pauses", "reason", "CONFIG")).isEqualTo(1);
+    assertThat(f.forwarder.records()).isEmpty();
+
+    // A CONFIG pause is re-checked only after its recheck period, with a real trial send
+    CircuitProber prober = new CircuitProber(f.circuit, r -> probe(), Duration.ofMinutes(5));
+    assertThat(prober.probeOnce()).isFalse();
+    f.clock.advance(Duration.ofMinutes(6));
+    assertThat(prober.probeOnce()).isTrue();
+    worker.join(Duration.ofSeconds(5));
+    assertThat(f.client.delivered()).hasSize(1);
+    assertThat(f.circuit.isClosed()).isTrue();
+  }
+
+  @Test
+  void aSustainedOutageOpensTheCircuitWithoutBurningAttemptsOrDeadLettering() throws Exception {
+    // Given Meta answers 500 to everything
+    f.client.otherwise(failure(ErrorClass.RETRY, 500, 2));
+    Thread[] workers = new Thread[6];
+    for (int i = 0; i < workers.length; i++) {
+      NotificationRequested n = Notifications.notification("order-" + i, "buyer-" + i);
+      ConsumerRecord<byte[], byte[]> record = f.record(MAIN, n);
+      workers[i] = Thread.ofVirtual().start(() -> handleQuietly(record));
+    }
+
+    // When enough calls failed, the circuit opens for an outage
+    await().atMost(Duration.ofSeconds(5)).until(f.circuit::isOpen);
+    assertThat(f.circuit.reason()).isEqualTo(OpenReason.OUTAGE);
+
+    // And Meta recovers: the probe passes and the held records go out
+    f.client.otherwise(new dev.orderflow.sender.api.SendOutcome.Sent("wamid.ok"));
+    CircuitProber prober = new CircuitProber(f.circuit, r -> probe(), Duration.ofMinutes(5));
+    assertThat(prober.probeOnce()).isTrue();
+    for (Thread worker : workers) {
+      worker.join(Duration.ofSeconds(10));
+    }
+    assertThat(f.circuit.isClosed()).isTrue();
+    assertThat(f.forwarder.to(DLQ)).isEmpty();
+    assertThat(f.forwarder.records().size() + f.client.delivered().size()).isEqualTo(6);
+  }
+
+  @Test
+  void aSendingEntryWithAnExpiredLeaseIsTakenOverAndFlaggedAsAPossibleDuplicate() throws Exception {
+    // Given a sender died after claiming (lease ran out)
+    f.ledger.put(
+        "order-1:whatsapp",
+        new InMemoryLedger.Entry("SENDING", "dead-owner", f.clock.instant().minusSeconds(1), null));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(f.client.delivered()).hasSize(1);
+    assertThat(f.count("sender.ledger.takeovers")).isEqualTo(1);
+  }
+
+  @Test
+  void aLiveLeaseElsewhereIsWaitedOutAndThenTheLedgerDecides() throws Exception {
+    // Given another sender holds it for 10 more seconds
+    f.ledger.put(
+        "order-1:whatsapp",
+        new InMemoryLedger.Entry("SENDING", "other", f.clock.instant().plusSeconds(10), null));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(f.sleeper.pauses()).contains(Duration.ofSeconds(10));
+    assertThat(f.client.delivered()).hasSize(1);
+  }
+
+  @Test
+  void anUnreachableLedgerIsWaitedOutAndCountsAgainstTheCircuitWithoutASecondSend()
+      throws Exception {
+    // Given DynamoDB fails the claim twice, and then (after the send) the SENT write once
+    f.ledger.failNext(2);
+    f.client.then(new dev.orderflow.sender.api.SendOutcome.Sent("wamid.X"));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(f.client.calls()).isEqualTo(1);
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENT");
+    assertThat(f.sleeper.pauses()).contains(Duration.ofMillis(200), Duration.ofMillis(400));
+  }
+
+  @Test
+  void anUndecodableValueIsDeadLetteredWithTheReason() throws Exception {
+    byte[] garbage = {0, 0, 0, 0, 42, 1, 2};
+
+    f.handler.handle(f.record(MAIN, garbage, new RecordHeaders()));
+
+    ProducerRecord<byte[], byte[]> dead = single(DLQ);
+    assertThat(dead.value()).isEqualTo(garbage);
+    assertThat(header(dead.headers(), HeaderNames.DLQ_ERROR_MESSAGE))
+        .startsWith("undecodable value");
+    assertThat(f.client.calls()).isZero();
+  }
+
+  private boolean probe() {
+    return f.client.probe(f.credentials.refresh(f.credentials.current()))
+        instanceof dev.orderflow.sender.api.SendOutcome.Sent;
+  }
+
+  private void handleQuietly(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      f.handler.handle(record);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private ProducerRecord<byte[], byte[]> single(String topic) {
+    assertThat(f.forwarder.to(topic)).hasSize(1);
+    return f.forwarder.to(topic).get(0);
+  }
+
+  private static String header(Headers headers, String name) {
+    var header = headers.lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

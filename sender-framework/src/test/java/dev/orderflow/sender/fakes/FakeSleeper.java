@@ -1,0 +1,29 @@
+package dev.orderflow.sender.fakes;
+
+import dev.orderflow.sender.MutableClock;
+import dev.orderflow.sender.delivery.Sleeper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Sleeps by moving the test clock (and yielding briefly), recording each pause. */
+public final class FakeSleeper implements Sleeper {
+  private final MutableClock clock;
+  private final List<Duration> pauses = Collections.synchronizedList(new ArrayList<>());
+
+  public FakeSleeper(MutableClock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void sleep(Duration duration) throws InterruptedException {
+    pauses.add(duration);
+    clock.advance(duration);
+    Thread.sleep(1);
+  }
+
+  public List<Duration> pauses() {
+    return List.copyOf(pauses);
+  }
+}

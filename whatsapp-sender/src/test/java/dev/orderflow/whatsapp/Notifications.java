@@ -1,0 +1,57 @@
+package dev.orderflow.whatsapp;
+
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.schema.Platform;
+import dev.orderflow.schema.TemplateParameter;
+import dev.orderflow.schema.TemplateParameterType;
+import dev.orderflow.schema.WhatsAppTemplate;
+import java.time.Instant;
+import java.util.List;
+
+/** WhatsApp notifications as the router writes them, for tests. */
+final class Notifications {
+  static final String BUYER_PHONE = "+2348031234567";
+
+  private Notifications() {}
+
+  static WhatsAppTemplate orderConfirmed() {
+    return WhatsAppTemplate.newBuilder()
+        .setName("order_confirmed")
+        .setLanguageCode("en")
+        .setParameters(
+            List.of(
+                text("Ada"),
+                text("ORD-1001"),
+                TemplateParameter.newBuilder()
+                    .setType(TemplateParameterType.CURRENCY)
+                    .setText("₦1,380,000")
+                    .setCurrencyCode("NGN")
+                    .setAmount1000(1_380_000_000L)
+                    .build()))
+        .build();
+  }
+
+  static TemplateParameter text(String value) {
+    return TemplateParameter.newBuilder()
+        .setType(TemplateParameterType.TEXT)
+        .setText(value)
+        .build();
+  }
+
+  static NotificationRequested.Builder notification() {
+    return NotificationRequested.newBuilder()
+        .setNotificationId("ORD-1001:whatsapp")
+        .setOrderId("ORD-1001")
+        .setBuyerId("buyer-7")
+        .setPlatform(Platform.WHATSAPP)
+        .setRecipient(BUYER_PHONE)
+        .setLocale("en-NG")
+        .setCurrency("NGN")
+        .setTotalMinor(138_000_000L)
+        .setText("Hi Ada, your order ORD-1001 (₦1,380,000) is confirmed.")
+        .setTemplate(orderConfirmed())
+        .setInsideServiceWindow(false)
+        .setCorrelationId("corr-1")
+        .setRequestedAt(Instant.parse("2026-03-03T10:15:30Z"));
+  }
+}

@@ -1,0 +1,263 @@
+package dev.orderflow.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.devservers.meta.FaultRule;
+import dev.orderflow.devservers.meta.MetaGraphSimulator;
+import dev.orderflow.devservers.meta.MetaSimulatorClient;
+import dev.orderflow.devservers.meta.Platform;
+import dev.orderflow.devservers.meta.RunningSimulator;
+import dev.orderflow.devservers.meta.SimulatorConfig;
+import dev.orderflow.devservers.meta.SimulatorSettings;
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.sender.api.Credentials;
+import dev.orderflow.sender.api.ErrorClass;
+import dev.orderflow.sender.api.MessagingClient;
+import dev.orderflow.sender.api.PlatformClientConfig;
+import dev.orderflow.sender.api.SendOutcome;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The WhatsApp client against the real Meta Graph API simulator over HTTP. */
+class WhatsAppClientIT {
+  private static final String PHONE_NUMBER_ID = SimulatorSettings.DEFAULT_PHONE_NUMBER_ID;
+  private static final Credentials CREDENTIALS =
+      new Credentials(SimulatorSettings.DEFAULT_WHATSAPP_TOKEN, PHONE_NUMBER_ID);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static RunningSimulator simulator;
+  private static MetaSimulatorClient control;
+  private MessagingClient client;
+
+  @BeforeAll
+  static void startSimulator() throws IOException {
+    simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
+    control = simulator.client();
+  }
+
+  @AfterAll
+  static void stopSimulator() {
+    simulator.close();
+  }
+
+  @BeforeEach
+  void freshSimulatorAndClient() {
+    control.resetAll();
+    client = clientWithCallTimeout(Duration.ofSeconds(5));
+  }
+
+  @AfterEach
+  void closeClient() {
+    client.close();
+  }
+
+  @Test
+  void aTemplateIsDeliveredWithItsExactParametersInOrder() throws Exception {
+    // When
+    SendOutcome outcome = client.send(toBuyer("+2348030000001").build(), CREDENTIALS);
+
+    // Then
+    String wamid = sentId(outcome);
+    assertThat(control.messages(Platform.WHATSAPP, "2348030000001"))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.id()).isEqualTo(wamid);
+              assertThat(message.account()).isEqualTo(PHONE_NUMBER_ID);
+              assertThat(message.type()).isEqualTo("template");
+              assertThat(message.templateName()).isEqualTo("order_confirmed");
+              assertThat(message.language()).isEqualTo("en");
+              assertThat(message.parameters())
+                  .containsExactly(
+                      JSON.readTree("{\"type\":\"text\",\"text\":\"Ada\"}"),
+                      JSON.readTree("{\"type\":\"text\",\"text\":\"ORD-1001\"}"),
+                      JSON.readTree(
+                          """
+                          {"type":"currency","currency":{"fallback_value":"₦1,380,000",
+                           "code":"NGN","amount_1000":1380000000}}
+                          """));
+            });
+  }
+
+  @Test
+  void freeTextIsDeliveredAsTextWhileTheBuyersWindowIsOpen() {
+    // Given
+    control.openWindow(Platform.WHATSAPP, "+2348030000002");
+
+    // When
+    SendOutcome outcome =
+        client.send(toBuyer("+2348030000002").setInsideServiceWindow(true).build(), CREDENTIALS);
+
+    // Then
+    String wamid = sentId(outcome);
+    assertThat(control.messages(Platform.WHATSAPP, "2348030000002"))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.id()).isEqualTo(wamid);
+              assertThat(message.type()).isEqualTo("text");
+              assertThat(message.text())
+                  .isEqualTo("Hi Ada, your order ORD-1001 (₦1,380,000) is confirmed.");
+            });
+  }
+
+  @Test
+  void freeTextOutsideTheWindowWithoutATemplateFailsPermanentlyWith131047() {
+    SendOutcome outcome =
+        client.send(
+            toBuyer("+2348030000003").setInsideServiceWindow(true).setTemplate(null).build(),
+            CREDENTIALS);
+
+    assertFailed(
+        outcome,
+        ErrorClass.PERMANENT,
+        failed -> {
+          assertThat(failed.error().code()).isEqualTo(131047);
+          assertThat(failed.error().httpStatus()).isEqualTo(400);
+          assertThat(failed.error().fbtraceId()).isNotBlank();
+        });
+    assertThat(control.messages(Platform.WHATSAPP, "2348030000003")).isEmpty();
+  }
+
+  @Test
+  void freeTextRefusedForAClosedWindowIsDeliveredAsItsTemplateInstead() {
+    SendOutcome outcome =
+        client.send(toBuyer("+2348030000004").setInsideServiceWindow(true).build(), CREDENTIALS);
+
+    String wamid = sentId(outcome);
+    assertThat(control.messages(Platform.WHATSAPP, "2348030000004"))
+        .singleElement()
+        .satisfies(
+            message -> {
+              assertThat(message.id()).isEqualTo(wamid);
+              assertThat(message.type()).isEqualTo("template");
+            });
+    assertThat(control.stats().rejected(131047)).isEqualTo(1);
+  }
+
+  @Test
+  void sendsPastTheNumbersThroughputAreThrottledWith130429() {
+    // Given one message per second for the number, and no pair limit in the way
+    control.update(settings -> settings.withPairIntervalMs(0));
+    control.update(Platform.WHATSAPP, settings -> settings.withRatePerSecond(1));
+
+    // When
+    SendOutcome first = client.send(toBuyer("+2348030000005").build(), CREDENTIALS);
+    SendOutcome second = client.send(toBuyer("+2348030000006").build(), CREDENTIALS);
+
+    // Then
+    assertThat(first).isInstanceOf(SendOutcome.Sent.class);
+    assertFailed(
+        second,
+        ErrorClass.BACKOFF,
+        failed -> {
+          assertThat(failed.error().code()).isEqualTo(130429);
+          assertThat(failed.error().httpStatus()).isEqualTo(429);
+        });
+  }
+
+  @Test
+  void aSecondMessageToTheSameBuyerTooSoonIsThrottledByThePairLimit() {
+    client.send(toBuyer("+2348030000007").build(), CREDENTIALS);
+
+    SendOutcome again = client.send(toBuyer("+2348030000007").build(), CREDENTIALS);
+
+    assertFailed(
+        again, ErrorClass.BACKOFF, failed -> assertThat(failed.error().code()).isEqualTo(131056));
+  }
+
+  @Test
+  void aWrongTokenIsRejectedWith190AndAsksForARefresh() {
+    var stale = new Credentials("EAAG-rotated-away", PHONE_NUMBER_ID);
+
+    SendOutcome outcome = client.send(toBuyer("+2348030000008").build(), stale);
+
+    assertFailed(
+        outcome,
+        ErrorClass.REFRESH,
+        failed -> {
+          assertThat(failed.error().code()).isEqualTo(190);
+          assertThat(failed.error().httpStatus()).isEqualTo(401);
+        });
+    assertThat(control.messages(Platform.WHATSAPP)).isEmpty();
+  }
+
+  @Test
+  void theProbeSucceedsWithTheRightTokenAndAsksForARefreshWithAWrongOne() {
+    assertThat(client.probe(CREDENTIALS)).isEqualTo(new SendOutcome.Sent(PHONE_NUMBER_ID));
+
+    SendOutcome wrong = client.probe(new Credentials("EAAG-wrong", PHONE_NUMBER_ID));
+
+    assertFailed(
+        wrong, ErrorClass.REFRESH, failed -> assertThat(failed.error().code()).isEqualTo(190));
+  }
+
+  @Test
+  void aProxyErrorPageIsRetriedByItsHttpStatus() {
+    control.addFaults(FaultRule.http5xx(Platform.WHATSAPP, 502).times(1));
+
+    SendOutcome outcome = client.send(toBuyer("+2348030000009").build(), CREDENTIALS);
+
+    assertFailed(
+        outcome,
+        ErrorClass.RETRY,
+        failed -> {
+          assertThat(failed.error().httpStatus()).isEqualTo(502);
+          assertThat(failed.error().code()).isNull();
+        });
+  }
+
+  @Test
+  void aTimedOutCallIsARetryEvenThoughMetaMayStillDeliverIt() {
+    // Given Meta holds the call past our timeout, then sends it anyway
+    client.close();
+    client = clientWithCallTimeout(Duration.ofMillis(400));
+    control.addFaults(FaultRule.timeout(Platform.WHATSAPP, Duration.ofMillis(1_500)).times(1));
+
+    // When
+    SendOutcome outcome = client.send(toBuyer("+2348030000010").build(), CREDENTIALS);
+
+    // Then: the window the ledger documents, where a retry may duplicate the message
+    assertFailed(
+        outcome, ErrorClass.RETRY, failed -> assertThat(failed.error().httpStatus()).isZero());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(control.messages(Platform.WHATSAPP, "2348030000010")).hasSize(1));
+  }
+
+  private static NotificationRequested.Builder toBuyer(String phone) {
+    return Notifications.notification().setRecipient(phone);
+  }
+
+  private static MessagingClient clientWithCallTimeout(Duration callTimeout) {
+    var config =
+        new PlatformClientConfig(
+            simulator.baseUri(), "v23.0", Duration.ofSeconds(2), callTimeout, 16);
+    return new WhatsAppPlatform().client(config);
+  }
+
+  private static String sentId(SendOutcome outcome) {
+    assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+    return ((SendOutcome.Sent) outcome).platformMessageId();
+  }
+
+  private static void assertFailed(
+      SendOutcome outcome, ErrorClass expected, Consumer<SendOutcome.Failed> more) {
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            SendOutcome.Failed.class,
+            failed -> {
+              assertThat(failed.errorClass()).isEqualTo(expected);
+              more.accept(failed);
+            });
+  }
+}
