@@ -105,11 +105,17 @@ final class EndToEndPhase {
       sampler.watch(service.name(), service::pid);
     }
     long self = ProcessHandle.current().pid();
-    ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka"))
-        .findFirst()
-        .ifPresent(broker -> sampler.watch("kafka broker (shared stack)", broker::pid));
+    watchShared(sampler, "kafka.Kafka", "kafka broker (shared stack)");
+    watchShared(sampler, "dynalite", "dynalite (shared stack's DynamoDB)");
     return sampler.watch("bench (load generator, taps, Meta simulator)", () -> self);
+  }
+
+  /** The shared stack's process whose command line holds {@code marker}, if one runs. */
+  private static void watchShared(ProcessSampler sampler, String marker, String name) {
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(marker))
+        .findFirst()
+        .ifPresent(process -> sampler.watch(name, process::pid));
   }
 
   /** Waits until Meta accepted this many messages in all; returns when, or the deadline. */

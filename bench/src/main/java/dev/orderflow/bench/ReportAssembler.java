@@ -82,6 +82,9 @@ final class ReportAssembler {
     if (!resources.isEmpty()) {
       notes.add(cpuNote(resources));
     }
+    if (!stages.isEmpty()) {
+      notes.add(StageRates.slowestStage(stages));
+    }
     return new BenchReport(
         runId,
         started.toString(),
