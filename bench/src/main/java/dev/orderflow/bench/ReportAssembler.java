@@ -167,7 +167,7 @@ final class ReportAssembler {
 
   private static String cpuNote(List<ResourceUsage> resources) {
     double total = resources.stream().mapToDouble(ResourceUsage::cpuPercentAvg).sum();
-    return "During the load the watched processes used %s %% CPU together, of %d %% the machine has (the broker, registry and DynamoDB are shared with other work and not all watched)."
+    return "During the load the watched processes used %s %% CPU together, of %d %% the machine has (the schema registry and any other work on the machine come on top)."
         .formatted(f(total), 100 * Runtime.getRuntime().availableProcessors());
   }
 
