@@ -48,6 +48,11 @@ final class TopologyFixture implements AutoCloseable {
           new InMemorySchemaRegistry(),
           AvroSerdeConfig.localStack("http://registry.invalid"),
           OrderCreated.class);
+
+  /** Schema id 1 is SubmittedOrder; every other id is unknown. */
+  static final WriterSchemas SCHEMA_ONE =
+      id -> id == 1 ? Optional.of(SubmittedOrder.getClassSchema()) : Optional.empty();
+
   static final IngestTopics TOPICS =
       IngestTopics.from(ConfigSource.of(Map.of(), Map.of()), CREATED_SERDE);
   static final int MAX_OUTGOING_BYTES = 1_000_000;
@@ -66,13 +71,19 @@ final class TopologyFixture implements AutoCloseable {
   private final TestInputTopic<byte[], byte[]> submitted;
 
   private final WriterSchemas writerSchemas;
+  private final int maxOutgoingBytes;
 
   TopologyFixture(Path stateDir) {
-    this(stateDir, id -> id == 1 ? Optional.of(SubmittedOrder.getClassSchema()) : Optional.empty());
+    this(stateDir, SCHEMA_ONE);
   }
 
   TopologyFixture(Path stateDir, WriterSchemas writerSchemas) {
+    this(stateDir, writerSchemas, MAX_OUTGOING_BYTES);
+  }
+
+  TopologyFixture(Path stateDir, WriterSchemas writerSchemas, int maxOutgoingBytes) {
     this.writerSchemas = writerSchemas;
+    this.maxOutgoingBytes = maxOutgoingBytes;
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "order-ingest-test");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -105,7 +116,7 @@ final class TopologyFixture implements AutoCloseable {
         assessor,
         new RejectionWriter(512 * 1024),
         Duration.ofDays(7),
-        MAX_OUTGOING_BYTES,
+        maxOutgoingBytes,
         clock,
         new IngestMetrics(registry),
         undeliverable);
