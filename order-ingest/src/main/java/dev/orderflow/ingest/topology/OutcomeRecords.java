@@ -28,6 +28,10 @@ final class OutcomeRecords {
     this.parts = parts;
   }
 
+  /**
+   * A rejection as small as the room allows; always compact for {@code OUTCOME_UNDELIVERABLE},
+   * whose full form is what could not be sent before.
+   */
   Written rejection(Rejection rejection, byte[] submittedKey, String requestId) {
     byte[] key = OutcomeHeaders.boundedKey(submittedKey);
     Headers headers =
@@ -36,7 +40,9 @@ final class OutcomeRecords {
             requestId,
             rejection.reasonCodes(),
             rejection.source().position());
-    int room = parts.maxOutgoingBytes() - RecordSize.of(key, null, headers);
+    boolean undeliverable =
+        rejection.reasons().stream().anyMatch(r -> r.code() == ReasonCode.OUTCOME_UNDELIVERABLE);
+    int room = undeliverable ? 0 : parts.maxOutgoingBytes() - RecordSize.of(key, null, headers);
     return new Written(key, parts.rejections().write(rejection, room), headers);
   }
 

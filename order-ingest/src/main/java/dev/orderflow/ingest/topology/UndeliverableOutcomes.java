@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class UndeliverableOutcomes {
   private static final int MAX_REMEMBERED = 10_000;
 
-  private record Failure(String description, Exception exception, int failures) {}
+  private record Failure(String description, int failures) {}
 
   private final Map<String, Failure> failures =
       new LinkedHashMap<>() {
@@ -29,15 +29,16 @@ public final class UndeliverableOutcomes {
         }
       };
 
+  private Failure latest;
+
   /** Records a failed send for the submission at {@code position}. */
   public synchronized void failed(String position, Exception exception) {
-    Failure earlier = failures.get(position);
-    failures.put(
-        position,
+    Failure earlier = failures.remove(position);
+    latest =
         new Failure(
             exception.getClass().getSimpleName() + ": " + exception.getMessage(),
-            exception,
-            earlier == null ? 1 : earlier.failures() + 1));
+            earlier == null ? 1 : earlier.failures() + 1);
+    failures.put(position, latest);
   }
 
   /** Why the outcome of the submission at {@code position} could not be written, if it failed. */
@@ -46,15 +47,19 @@ public final class UndeliverableOutcomes {
   }
 
   /**
-   * Whether {@code error} (a stream thread's death) comes from a first failed send that a compact
-   * rejection can answer; a second failure for the same submission is not, nor anything else.
+   * Whether {@code error} (a stream thread's death) comes from a send that could never succeed and
+   * whose submission can still be answered: the latest such failure was that submission's first.
+   * (The producer hands the handler and the transaction different exception instances, so the death
+   * is matched by kind, not identity.) A second failure for one submission is not answerable, nor
+   * is any other error.
    */
   public synchronized boolean answerable(Throwable error) {
+    if (latest == null || latest.failures() > 1) {
+      return false;
+    }
     for (Throwable t = error; t != null; t = t.getCause()) {
-      for (Failure failure : failures.values()) {
-        if (failure.exception() == t) {
-          return failure.failures() == 1;
-        }
+      if (t instanceof Exception e && IngestProductionExceptionHandler.neverSendable(e)) {
+        return true;
       }
     }
     return false;
