@@ -34,7 +34,10 @@ final class IngestProcess implements AutoCloseable {
   private final int opsPort;
   private Process process;
 
+  private final IngestNames names;
+
   IngestProcess(String bootstrapServers, String registryUrl, IngestNames names, Path workDir) {
+    this.names = names;
     this.opsPort = freePort();
     this.log = workDir.resolve("order-ingest.log");
     this.env = new HashMap<>();
@@ -85,10 +88,18 @@ final class IngestProcess implements AutoCloseable {
     return this;
   }
 
+  IngestNames names() {
+    return names;
+  }
+
   /** Waits until /health/ready answers 200, failing early if the process dies. */
   IngestProcess awaitReady() {
+    return awaitReady(Duration.ofSeconds(60));
+  }
+
+  IngestProcess awaitReady(Duration atMost) {
     await("order-ingest ready (log: " + log + ")")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(250))
         .ignoreException(UncheckedIOException.class)
         .until(
