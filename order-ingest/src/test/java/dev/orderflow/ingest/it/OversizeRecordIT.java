@@ -46,9 +46,10 @@ class OversizeRecordIT {
     // Given the service is ready
     IngestNames names = IngestNames.of(stack);
     stack.createTopics(3, names.submitted(), names.created(), names.rejected());
-    try (IngestProcess service = IngestProcess.on(stack, names, workDir).start().awaitReady();
+    try (IngestProcess service = IngestProcess.on(stack, names, workDir).start();
         RecordCollector created = stack.collector(names.created());
         RecordCollector rejected = stack.collector(names.rejected())) {
+      service.awaitReady();
       // When a vendor sends 600 kB of value with 400 kB of headers (just under the broker's 1 MiB;
       // the rejection would carry 512 KiB of it as base64 and, before, every header), then an order
       KafkaProducer<byte[], byte[]> producer = stack.producer();
@@ -85,9 +86,10 @@ class OversizeRecordIT {
                     .configs(Map.of("max.message.bytes", "100000"))))
         .all()
         .get();
-    try (IngestProcess service = IngestProcess.on(stack, names, workDir).start().awaitReady();
+    try (IngestProcess service = IngestProcess.on(stack, names, workDir).start();
         RecordCollector created = stack.collector(names.created());
         RecordCollector rejected = stack.collector(names.rejected())) {
+      service.awaitReady();
       // When a 300 kB value is sent (its full rejection is ~400 kB), then a valid order
       KafkaProducer<byte[], byte[]> producer = stack.producer();
       byte[] value = new byte[300_000];
