@@ -32,7 +32,7 @@ import org.apache.kafka.streams.test.TestRecord;
  * the outgoing limit. Under CI=true the seed is fixed ({@value #CI_SEED}); elsewhere it is random,
  * and jqwik prints it with any failure ({@code @Property(seed = "…")} replays it).
  */
-class GeneratedInputProperties {
+class GeneratedInputTest {
   static final int TRIES = 100;
   static final int BATCH = 100;
   static final String CI_SEED = "20261202";
@@ -87,7 +87,7 @@ class GeneratedInputProperties {
 
     // Then the outcomes answer each submission exactly once, each under the limit
     List<TestRecord<byte[], byte[]>> outcomes = fixture.drainRaw();
-    List<String> answered = outcomes.stream().map(GeneratedInputProperties::source).toList();
+    List<String> answered = outcomes.stream().map(GeneratedInputTest::source).toList();
     assertThat(answered).containsExactlyInAnyOrderElementsOf(submitted);
     IntStream.range(0, outcomes.size())
         .forEach(
