@@ -2,7 +2,7 @@ package dev.orderflow.ingest;
 
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
-import dev.orderflow.common.kafka.TopicNames;
+import dev.orderflow.ingest.outcome.RejectionWriter;
 import dev.orderflow.ingest.validation.ValidationRules;
 import java.time.Duration;
 import java.util.HashSet;
@@ -13,15 +13,20 @@ import java.util.List;
  * be overridden by its environment variable: {@code ingest.dedup-window} → {@code
  * INGEST_DEDUP_WINDOW}.
  *
+ * <p>Topic names ({@code topics.orders-*}) are read once, into the typed descriptors of {@code
+ * IngestTopics}.
+ *
  * @param applicationId Kafka Streams application id, shared by all instances
  * @param maxOriginalBytes original bytes a rejection carries at most (base64 grows them by 4/3)
+ * @param maxOutgoingBytes no record this service sends is larger; keep it at or under the
+ *     producer's {@code max.request.size} and the output topics' {@code max.message.bytes}
  */
 public record IngestConfig(
     String applicationId,
-    Topics topics,
     ValidationRules rules,
     Duration dedupWindow,
-    int maxOriginalBytes) {
+    int maxOriginalBytes,
+    int maxOutgoingBytes) {
 
   public static final String APPLICATION_ID = "ingest.application-id";
   public static final String DEDUP_WINDOW = "ingest.dedup-window";
@@ -30,9 +35,10 @@ public record IngestConfig(
   public static final String MAX_FUTURE_SKEW = "ingest.max-future-skew";
   public static final String MAX_AGE = "ingest.max-age";
   public static final String MAX_ORIGINAL_BYTES = "ingest.rejection.max-original-bytes";
+  public static final String MAX_OUTGOING_BYTES = "ingest.max-outgoing-bytes";
 
-  /** The names of the topics read and written. */
-  public record Topics(String submitted, String created, String rejected) {}
+  /** Just under the broker's default message.max.bytes and the producer's max.request.size. */
+  static final int DEFAULT_MAX_OUTGOING_BYTES = 1_000_000;
 
   public IngestConfig {
     if (dedupWindow.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -62,12 +68,14 @@ public record IngestConfig(
     }
     return new IngestConfig(
         source.string(APPLICATION_ID, "order-ingest"),
-        new Topics(
-            source.string("topics.orders-submitted", TopicNames.ORDERS_SUBMITTED),
-            source.string("topics.orders-created", TopicNames.ORDERS_CREATED),
-            source.string("topics.orders-rejected", TopicNames.ORDERS_REJECTED)),
         rules,
         source.duration(DEDUP_WINDOW, Duration.ofDays(7)),
-        source.intInRange(MAX_ORIGINAL_BYTES, 0, 768 * 1024, 512 * 1024));
+        source.intInRange(MAX_ORIGINAL_BYTES, 0, 768 * 1024, 512 * 1024),
+        source.intInRange(
+            MAX_OUTGOING_BYTES,
+            // A compact rejection (at most RejectionWriter.COMPACT_MAX_BYTES) must always fit.
+            2 * RejectionWriter.COMPACT_MAX_BYTES,
+            64 * 1024 * 1024,
+            DEFAULT_MAX_OUTGOING_BYTES));
   }
 }

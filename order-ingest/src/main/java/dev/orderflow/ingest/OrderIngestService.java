@@ -3,7 +3,6 @@ package dev.orderflow.ingest;
 import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
-import dev.orderflow.common.registry.RegistryClientConfig;
 import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.common.registry.SchemaRegistryException;
 import dev.orderflow.common.serde.AvroSerde;
@@ -20,6 +19,7 @@ import dev.orderflow.ingest.topology.IngestMetrics;
 import dev.orderflow.ingest.topology.IngestParts;
 import dev.orderflow.ingest.topology.IngestTopics;
 import dev.orderflow.ingest.topology.IngestTopology;
+import dev.orderflow.ingest.topology.UndeliverableOutcomes;
 import dev.orderflow.ingest.validation.OrderValidator;
 import dev.orderflow.schema.OrderCreated;
 import java.time.Clock;
@@ -52,41 +52,40 @@ final class OrderIngestService implements Service {
   static Service create(ServiceContext context) {
     IngestConfig config = IngestConfig.from(context.config());
     RegistryConfig registryConfig = RegistryConfig.from(context.config());
-    String registryUrl = registryConfig.url().toString();
-    SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
+    SchemaRegistryClient registry = new SchemaRegistryClient(registryConfig.url().toString());
     AvroSerde<OrderCreated> createdSerde =
-        new AvroSerde<>(
-            registry,
-            new AvroSerdeConfig(
-                registryUrl,
-                registryConfig.autoRegister(),
-                RegistryClientConfig.DEFAULT_TIMEOUT,
-                false),
-            OrderCreated.class);
-    IngestTopics topics =
-        IngestTopics.of(
-            config.topics().submitted(),
-            config.topics().created(),
-            config.topics().rejected(),
-            createdSerde);
+        new AvroSerde<>(registry, AvroSerdeConfig.from(registryConfig), OrderCreated.class);
+    IngestTopics topics = IngestTopics.from(context.config(), createdSerde);
+    UndeliverableOutcomes undeliverable = new UndeliverableOutcomes();
+    IngestParts parts = parts(config, registry, context, undeliverable);
     KafkaStreams streams =
         new KafkaStreams(
-            IngestTopology.build(topics, parts(config, registry, context)),
-            new KafkaSettings(KafkaConfig.from(context.config())).streams(config.applicationId()));
-    streams.setUncaughtExceptionHandler(OrderIngestService::onStreamThreadFailure);
+            IngestTopology.build(topics, parts),
+            IngestTopology.withExceptionHandling(
+                new KafkaSettings(KafkaConfig.from(context.config()))
+                    .streams(config.applicationId()),
+                parts));
+    streams.setUncaughtExceptionHandler(error -> onStreamThreadFailure(error, undeliverable));
     context.metrics().bind(streams);
     context.ready().add("streams-running", () -> streams.state() == KafkaStreams.State.RUNNING);
     context.live().add("streams-not-failed", () -> !FAILED.contains(streams.state()));
     LOGGER.info(
-        "order-ingest configured applicationId={} topics={} dedupWindow={}",
+        "order-ingest configured applicationId={} submitted={} created={} rejected={}"
+            + " dedupWindow={} maxOutgoingBytes={}",
         config.applicationId(),
-        config.topics(),
-        config.dedupWindow());
+        topics.submitted().name(),
+        topics.created().name(),
+        topics.rejected().name(),
+        config.dedupWindow(),
+        config.maxOutgoingBytes());
     return new OrderIngestService(streams, registry);
   }
 
   private static IngestParts parts(
-      IngestConfig config, SchemaRegistryClient registry, ServiceContext context) {
+      IngestConfig config,
+      SchemaRegistryClient registry,
+      ServiceContext context,
+      UndeliverableOutcomes undeliverable) {
     return new IngestParts(
         new Assessor(
             new SubmissionParser(
@@ -94,16 +93,25 @@ final class OrderIngestService implements Service {
             new OrderValidator(config.rules())),
         new RejectionWriter(config.maxOriginalBytes()),
         config.dedupWindow(),
+        config.maxOutgoingBytes(),
         Clock.systemUTC(),
-        new IngestMetrics(context.metrics().registry()));
+        new IngestMetrics(context.metrics().registry()),
+        undeliverable);
   }
 
   /**
-   * A registry outage is worth waiting out (the thread is replaced and retries from the last
-   * commit); anything else is a bug that retrying cannot fix, so the client stops and liveness
-   * fails, leaving the restart to the platform.
+   * A registry outage is worth waiting out, and an outcome the producer refused is answered by a
+   * compact rejection on the second pass (see UndeliverableOutcomes): in both cases the thread is
+   * replaced and resumes from the last commit. Anything else is a bug that retrying cannot fix, so
+   * the client stops and liveness fails, leaving the restart to the platform.
    */
-  private static StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
+  private static StreamThreadExceptionResponse onStreamThreadFailure(
+      Throwable error, UndeliverableOutcomes undeliverable) {
+    if (undeliverable.answerable(error)) {
+      LOGGER.warn(
+          "an outcome could not be sent; replacing the stream thread: {}", error.toString());
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
     for (Throwable t = error; t != null; t = t.getCause()) {
       if (isRegistryOutage(t)) {
         LOGGER.warn("schema registry unavailable; replacing the stream thread: {}", t.getMessage());

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.registry.InMemorySchemaRegistry;
+import dev.orderflow.common.serde.AvroSerde;
+import dev.orderflow.common.serde.AvroSerdeConfig;
+import dev.orderflow.ingest.topology.IngestTopics;
+import dev.orderflow.schema.OrderCreated;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -18,15 +23,50 @@ class IngestConfigTest {
         IngestConfig.from(ConfigSource.load("order-ingest.properties", new String[0], Map.of()));
 
     assertThat(config.applicationId()).isEqualTo("order-ingest");
-    assertThat(config.topics().submitted()).isEqualTo("orders.submitted.v1");
-    assertThat(config.topics().created()).isEqualTo("orders.created.v1");
-    assertThat(config.topics().rejected()).isEqualTo("orders.rejected.v1");
     assertThat(config.rules().allowedCurrencies()).containsExactly("NGN");
     assertThat(config.rules().maxRecordBytes()).isEqualTo(256 * 1024);
     assertThat(config.rules().maxFutureSkew()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.rules().maxAge()).isEqualTo(Duration.ofDays(30));
     assertThat(config.dedupWindow()).isEqualTo(Duration.ofDays(7));
     assertThat(config.maxOriginalBytes()).isEqualTo(512 * 1024);
+    assertThat(config.maxOutgoingBytes()).isEqualTo(1_000_000);
+  }
+
+  @Test
+  void theTopicsAreBuiltOnceFromConfigWithTheirDefaultNames() {
+    IngestTopics topics =
+        IngestTopics.from(
+            ConfigSource.of(Map.of(), Map.of("TOPICS_ORDERS_SUBMITTED", "it.orders.submitted.v1")),
+            createdSerde());
+
+    assertThat(topics.submitted().name()).isEqualTo("it.orders.submitted.v1");
+    assertThat(topics.created().name()).isEqualTo("orders.created.v1");
+    assertThat(topics.rejected().name()).isEqualTo("orders.rejected.v1");
+  }
+
+  @Test
+  void aBadTopicNameIsBadConfigNamingTheKey() {
+    ConfigSource source = ConfigSource.of(Map.of("topics.orders-rejected", "no spaces"), Map.of());
+
+    assertThatThrownBy(() -> IngestTopics.from(source, createdSerde()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("topics.orders-rejected: expected a topic name");
+  }
+
+  @Test
+  void anOutgoingLimitTooSmallForACompactRejectionIsBadConfig() {
+    ConfigSource source = ConfigSource.of(Map.of("ingest.max-outgoing-bytes", "4096"), Map.of());
+
+    assertThatThrownBy(() -> IngestConfig.from(source))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("ingest.max-outgoing-bytes");
+  }
+
+  private static AvroSerde<OrderCreated> createdSerde() {
+    return new AvroSerde<>(
+        new InMemorySchemaRegistry(),
+        AvroSerdeConfig.localStack("http://registry.invalid"),
+        OrderCreated.class);
   }
 
   @Test
@@ -37,12 +77,10 @@ class IngestConfigTest {
                 Map.of("ingest.currencies", "NGN"),
                 Map.of(
                     "INGEST_CURRENCIES", "NGN, GHS",
-                    "INGEST_DEDUP_WINDOW", "1d",
-                    "TOPICS_ORDERS_SUBMITTED", "it.orders.submitted.v1")));
+                    "INGEST_DEDUP_WINDOW", "1d")));
 
     assertThat(config.rules().allowedCurrencies()).isEqualTo(Set.of("NGN", "GHS"));
     assertThat(config.dedupWindow()).isEqualTo(Duration.ofDays(1));
-    assertThat(config.topics().submitted()).isEqualTo("it.orders.submitted.v1");
   }
 
   @Test

@@ -14,6 +14,12 @@ public final class HeaderNames {
   /** Set by vendors who want a reply keyed to their own request id; copied to the rejection. */
   public static final String VENDOR_REQUEST_ID = "vendor-request-id";
 
+  /**
+   * Set by order-ingest on each record it writes: the submission it answers, as {@code
+   * topic/partition@offset}. A vendor's header of this name is dropped at intake like any other.
+   */
+  public static final String INGEST_SOURCE = "ingest.source";
+
   // Rejections (orders.rejected.v1) and unroutable records (notify.unroutable.v1).
   public static final String REJECT_REASON = "reject.reason";
   public static final String UNROUTABLE_REASON = "unroutable.reason";

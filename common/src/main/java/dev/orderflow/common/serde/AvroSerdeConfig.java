@@ -1,5 +1,6 @@
 package dev.orderflow.common.serde;
 
+import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.registry.RegistryClientConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +29,19 @@ public record AvroSerdeConfig(
   public AvroSerdeConfig {
     // Validates the URL and the timeout with the messages the registry client gives.
     new RegistryClientConfig(registryUrl, registryTimeout);
+  }
+
+  /**
+   * Values, as the service's registry config says ({@code schema.registry.url}, {@code
+   * schema.registry.auto-register}), with the default call timeout: the one way a service builds
+   * its serde config.
+   */
+  public static AvroSerdeConfig from(RegistryConfig registry) {
+    return new AvroSerdeConfig(
+        registry.url().toString(),
+        registry.autoRegister(),
+        RegistryClientConfig.DEFAULT_TIMEOUT,
+        false);
   }
 
   /** Values, auto-registering: for the local stack and tests. */

@@ -3,7 +3,9 @@ package dev.orderflow.common.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.registry.InMemorySchemaRegistry;
+import dev.orderflow.common.registry.RegistryClientConfig;
 import dev.orderflow.schema.OrderCreated;
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +30,16 @@ class AvroSerdeConfigTest {
 
     assertThat(config).isEqualTo(new AvroSerdeConfig(URL, true, Duration.ofMillis(1500), true));
     assertThat(config.subject("orders.created.v1")).isEqualTo("orders.created.v1-key");
+  }
+
+  @Test
+  void aServiceRegistryConfigGivesValuesWithItsUrlAndAutoRegister() {
+    AvroSerdeConfig config =
+        AvroSerdeConfig.from(new RegistryConfig(java.net.URI.create(URL), true));
+
+    assertThat(config)
+        .isEqualTo(new AvroSerdeConfig(URL, true, RegistryClientConfig.DEFAULT_TIMEOUT, false));
+    assertThat(config.subject("orders.created.v1")).isEqualTo("orders.created.v1-value");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.orderflow.ingest.outcome;
 
+import dev.orderflow.ingest.intake.DroppedHeaders;
 import dev.orderflow.ingest.validation.Reason;
 import dev.orderflow.schema.SubmissionFormat;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
  * @param vendorId as read from the submission, or null
  * @param vendorOrderId as read from the submission, or null
  * @param format null when the bytes were not recognised as JSON or Avro
+ * @param droppedHeaders the vendor headers that were not copied
  * @param original the submitted value, or null for a null value
  */
 public record Rejection(
@@ -23,7 +25,8 @@ public record Rejection(
     SubmissionFormat format,
     Integer schemaId,
     Instant rejectedAt,
-    byte[] original) {
+    DroppedHeaders droppedHeaders,
+    Original original) {
 
   public Rejection {
     reasons = List.copyOf(reasons);

@@ -1,16 +1,12 @@
 package dev.orderflow.ingest.topology;
 
 import dev.orderflow.common.logging.CorrelationIds;
-import dev.orderflow.ingest.outcome.Provenance;
 import dev.orderflow.ingest.outcome.Rejection;
 import dev.orderflow.ingest.outcome.RejectionKind;
 import dev.orderflow.ingest.validation.Reason;
-import dev.orderflow.ingest.validation.ReasonCode;
-import dev.orderflow.schema.OrderCreated;
-import dev.orderflow.schema.SubmissionMetadata;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,12 +25,14 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], Deduplic
 
   private final IngestParts parts;
   private final String storeName;
+  private final OutcomeRecords outcomes;
   private ProcessorContext<byte[], Deduplicated> context;
   private WindowStore<String, SeenOrder> store;
 
   DedupProcessor(IngestParts parts, String storeName) {
     this.parts = parts;
     this.storeName = storeName;
+    this.outcomes = new OutcomeRecords(parts);
   }
 
   @Override
@@ -46,32 +44,40 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], Deduplic
   @Override
   public void process(Record<byte[], byte[]> record) {
     AcceptedSubmission accepted = AcceptedSubmission.fromBytes(record.value());
-    CorrelationIds.Scope logContext = CorrelationIds.inMdc(accepted.order().getCorrelationId());
-    try {
+    try (CorrelationIds.Scope logContext = CorrelationIds.inMdc(accepted.correlationId())) {
       deduplicate(record, accepted);
-    } finally {
-      logContext.close();
     }
   }
 
   private void deduplicate(Record<byte[], byte[]> record, AcceptedSubmission accepted) {
-    OrderCreated order = accepted.order();
     long now = record.timestamp();
-    SeenOrder earlier = earlier(order.getOrderId(), now);
-    Duration latency = Duration.ofMillis(parts.clock().millis() - accepted.sourceTimestamp());
-    if (earlier == null) {
-      store.put(order.getOrderId(), seen(order, now), now);
-      parts.metrics().accepted(order.getSubmission().getFormat(), latency);
-      LOGGER.debug("order created orderId={}", order.getOrderId());
-      context.forward(
-          record
-              .withValue((Deduplicated) new Deduplicated.Created(order))
-              .withHeaders(OutcomeHeaders.forCreated(record.headers(), order.getCorrelationId())));
+    Duration latency =
+        Duration.ofMillis(parts.clock().millis() - accepted.source().timestampMillis());
+    Optional<String> undeliverable = parts.undeliverable().failure(accepted.source().position());
+    if (undeliverable.isPresent()) {
+      Reason reason = OutcomeRecords.undeliverable(undeliverable.get()).reasons().get(0);
+      reject(record, accepted, RejectionKind.INVALID, reason, latency);
       return;
     }
-    boolean sameContent = earlier.contentHash().equals(order.getSubmission().getContentHash());
+    SeenOrder earlier = earlier(accepted.orderId(), now);
+    if (earlier == null) {
+      store.put(accepted.orderId(), SeenOrder.of(accepted, now), now);
+      parts.metrics().accepted(accepted.format(), latency);
+      LOGGER.debug("order created orderId={}", accepted.orderId());
+      context.forward(
+          record
+              .withValue((Deduplicated) new Deduplicated.Created(accepted.created()))
+              .withHeaders(
+                  OutcomeHeaders.forCreated(
+                      accepted.correlationId(),
+                      accepted.requestId(),
+                      accepted.source().position())));
+      return;
+    }
+    boolean sameContent = earlier.contentHash().equals(accepted.contentHash());
     RejectionKind kind = sameContent ? RejectionKind.DUPLICATE : RejectionKind.CONFLICT;
-    Reason reason = sameContent ? duplicate(order, earlier) : conflict(order, earlier);
+    Reason reason =
+        sameContent ? Repeats.duplicate(accepted, earlier) : Repeats.conflict(accepted, earlier);
     reject(record, accepted, kind, reason, latency);
   }
 
@@ -83,85 +89,37 @@ final class DedupProcessor implements Processor<byte[], byte[], byte[], Deduplic
     }
   }
 
-  private static SeenOrder seen(OrderCreated order, long now) {
-    SubmissionMetadata submission = order.getSubmission();
-    return new SeenOrder(
-        submission.getContentHash(),
-        order.getCorrelationId(),
-        submission.getTopic(),
-        submission.getPartition(),
-        submission.getOffset(),
-        now);
-  }
-
   private void reject(
       Record<byte[], byte[]> record,
       AcceptedSubmission accepted,
       RejectionKind kind,
       Reason reason,
       Duration latency) {
-    OrderCreated order = accepted.order();
-    SubmissionMetadata submission = order.getSubmission();
     Rejection rejection =
         new Rejection(
             kind,
             List.of(reason),
-            order.getVendorId(),
-            order.getVendorOrderId(),
-            order.getCorrelationId(),
-            new Provenance(
-                submission.getTopic(),
-                submission.getPartition(),
-                submission.getOffset(),
-                accepted.sourceTimestamp()),
-            submission.getFormat(),
-            submission.getSchemaId(),
+            accepted.vendorId(),
+            accepted.vendorOrderId(),
+            accepted.correlationId(),
+            accepted.source(),
+            accepted.format(),
+            accepted.schemaId(),
             parts.clock().instant(),
+            accepted.droppedHeaders(),
             accepted.original());
     LOGGER.info(
-        "submission rejected orderId={} source={}/{}@{} kind={}",
-        order.getOrderId(),
-        submission.getTopic(),
-        submission.getPartition(),
-        submission.getOffset(),
+        "submission rejected orderId={} source={} kind={}",
+        accepted.orderId(),
+        accepted.source().position(),
         kind);
     parts.metrics().rejected(kind, rejection.reasons(), latency);
+    OutcomeRecords.Written written =
+        outcomes.rejection(rejection, accepted.sourceKey(), accepted.requestId());
     context.forward(
         record
-            .withKey(OutcomeHeaders.sourceKey(record.headers()))
-            .withValue(
-                (Deduplicated) new Deduplicated.Rejected(parts.rejections().write(rejection)))
-            .withHeaders(
-                OutcomeHeaders.forRejection(
-                    record.headers(), order.getCorrelationId(), rejection.reasonCodes())));
-  }
-
-  private static Reason duplicate(OrderCreated order, SeenOrder earlier) {
-    return new Reason(
-        ReasonCode.DUPLICATE_SUBMISSION,
-        "orderId",
-        "Order "
-            + order.getOrderId()
-            + " was already accepted at "
-            + Instant.ofEpochMilli(earlier.acceptedAtMillis())
-            + " (from "
-            + earlier.source()
-            + ", correlation id "
-            + earlier.correlationId()
-            + ") with the same content; this repeat created no second order.");
-  }
-
-  private static Reason conflict(OrderCreated order, SeenOrder earlier) {
-    return new Reason(
-        ReasonCode.ORDER_CONFLICT,
-        "orderId",
-        "Order "
-            + order.getOrderId()
-            + " was already accepted at "
-            + Instant.ofEpochMilli(earlier.acceptedAtMillis())
-            + " (from "
-            + earlier.source()
-            + ") with different content; an accepted order cannot be changed by sending it"
-            + " again. Give a new order a new order id.");
+            .withKey(written.key())
+            .withValue((Deduplicated) new Deduplicated.Rejected(written.value()))
+            .withHeaders(written.headers()));
   }
 }

@@ -1,11 +1,12 @@
 package dev.orderflow.ingest.topology;
 
-import dev.orderflow.schema.OrderCreated;
-
 /** What the dedup stage makes of a valid order: a new order, or a duplicate/conflict rejection. */
 sealed interface Deduplicated {
+  byte[] bytes();
 
-  record Created(OrderCreated order) implements Deduplicated {}
+  /** The OrderCreated in wire format, serialized by the validation stage. */
+  record Created(byte[] bytes) implements Deduplicated {}
 
-  record Rejected(byte[] json) implements Deduplicated {}
+  /** A rejection's JSON. */
+  record Rejected(byte[] bytes) implements Deduplicated {}
 }

@@ -1,10 +1,13 @@
 package dev.orderflow.ingest.topology;
 
-import dev.orderflow.schema.OrderCreated;
+import dev.orderflow.common.config.ConfigException;
+import dev.orderflow.common.kafka.Topic;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -45,7 +48,7 @@ public final class IngestTopology {
             topics.submitted().name(),
             Consumed.with(topics.submitted().keySerde(), topics.submitted().valueSerde())
                 .withName("submitted-orders"))
-        .process(() -> new ValidateProcessor(parts), Named.as("validate"))
+        .process(() -> new ValidateProcessor(parts, topics), Named.as("validate"))
         .split(Named.as("validated-"))
         .branch(
             (key, routed) -> routed instanceof Routed.ToRejected,
@@ -58,6 +61,29 @@ public final class IngestTopology {
                 "invalid"))
         .defaultBranch(Branched.withConsumer(valid -> deduplicate(valid, topics, parts), "valid"));
     return builder.build();
+  }
+
+  /**
+   * What Kafka Streams needs besides the topology: this service's production exception handler and
+   * the {@link UndeliverableOutcomes} it shares with the processors. A {@code
+   * kafka.streams.production.exception.handler} of the operator's would silently break the
+   * one-outcome rule, so it is refused rather than replaced.
+   */
+  public static Properties withExceptionHandling(Properties streams, IngestParts parts) {
+    Object configured = streams.get(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG);
+    if (configured != null) {
+      throw new ConfigException(
+          "kafka.streams." + StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+          "unset (order-ingest installs its own handler)",
+          configured.toString());
+    }
+    Properties props = new Properties();
+    props.putAll(streams);
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        IngestProductionExceptionHandler.class);
+    props.put(IngestProductionExceptionHandler.OUTCOMES_CONFIG, parts.undeliverable());
+    return props;
   }
 
   private static void toRejected(
@@ -83,25 +109,22 @@ public final class IngestTopology {
             Branched.withConsumer(
                 repeats ->
                     toRejected(
-                        repeats.mapValues(
-                            outcome -> ((Deduplicated.Rejected) outcome).json(),
-                            Named.as("repeat-rejection-json")),
+                        repeats.mapValues(Deduplicated::bytes, Named.as("repeat-rejection-json")),
                         topics,
                         "repeat"),
                 "repeat"));
   }
 
   private static void toCreated(KStream<byte[], Deduplicated> created, IngestTopics topics) {
+    Topic<String, byte[]> createdBytes = topics.createdBytes();
     created
         .map(
-            (key, outcome) -> {
-              OrderCreated order = ((Deduplicated.Created) outcome).order();
-              return KeyValue.pair(new String(key, StandardCharsets.UTF_8), order);
-            },
+            (key, outcome) ->
+                KeyValue.pair(new String(key, StandardCharsets.UTF_8), outcome.bytes()),
             Named.as("order-created"))
         .to(
-            topics.created().name(),
-            Produced.with(topics.created().keySerde(), topics.created().valueSerde())
+            createdBytes.name(),
+            Produced.with(createdBytes.keySerde(), createdBytes.valueSerde())
                 .withName("created-orders"));
   }
 }

@@ -1,59 +1,54 @@
 package dev.orderflow.ingest.topology;
 
 import dev.orderflow.common.kafka.HeaderNames;
-import dev.orderflow.common.kafka.KafkaHeaders;
-import org.apache.kafka.common.header.Header;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** The headers of each outcome, and the one header this service uses between its two stages. */
+/**
+ * The headers of each record this service writes, built new for each: nothing a vendor sent is
+ * copied but the allowlisted, sanitized correlation and request ids (see {@code VendorHeaders}),
+ * and every record names the submission it answers ({@value HeaderNames#INGEST_SOURCE}), which is
+ * how a send failure is traced back to its submission.
+ */
 final class OutcomeHeaders {
-  /** The submitted record's key, carried across the re-keying so the rejection can reuse it. */
-  static final String SOURCE_KEY = "ingest.source-key";
+  /** Submitted keys longer than this are cut on rejections: no order id is near it. */
+  static final int MAX_KEY_BYTES = 1024;
 
   private OutcomeHeaders() {}
 
-  /** OrderCreated carries the correlation id and, if the vendor sent one, its request id. */
-  static Headers forCreated(Headers submitted, String correlationId) {
+  /** OrderCreated: correlation id, the vendor's request id if any, the source. */
+  static Headers forCreated(String correlationId, String requestId, String source) {
     Headers headers = new RecordHeaders();
     put(headers, HeaderNames.CORRELATION_ID, correlationId);
-    Header requestId = submitted.lastHeader(HeaderNames.VENDOR_REQUEST_ID);
     if (requestId != null) {
-      headers.add(requestId);
+      put(headers, HeaderNames.VENDOR_REQUEST_ID, requestId);
     }
+    put(headers, HeaderNames.INGEST_SOURCE, source);
     return headers;
   }
 
-  /** A rejection keeps every header the vendor sent and adds the correlation id and the codes. */
-  static Headers forRejection(Headers submitted, String correlationId, String reasonCodes) {
-    Headers headers = new RecordHeaders();
-    for (Header header : submitted) {
-      if (!header.key().equals(SOURCE_KEY)) {
-        headers.add(header);
-      }
-    }
-    put(headers, HeaderNames.CORRELATION_ID, correlationId);
+  /** A rejection: as OrderCreated, plus the distinct reason codes. */
+  static Headers forRejection(
+      String correlationId, String requestId, String reasonCodes, String source) {
+    Headers headers = forCreated(correlationId, requestId, source);
     put(headers, HeaderNames.REJECT_REASON, reasonCodes);
     return headers;
   }
 
-  /** The submitted headers plus the correlation id and the submitted key, for the dedup stage. */
-  static Headers forDedup(Headers submitted, String correlationId, byte[] submittedKey) {
-    Headers headers = new RecordHeaders(submitted.toArray());
-    put(headers, HeaderNames.CORRELATION_ID, correlationId);
-    headers.remove(SOURCE_KEY);
-    if (submittedKey != null) {
-      headers.add(SOURCE_KEY, submittedKey);
-    }
+  /** The repartition copy needs nothing but its source: the rest travels in the envelope. */
+  static Headers forDedup(String source) {
+    Headers headers = new RecordHeaders();
+    put(headers, HeaderNames.INGEST_SOURCE, source);
     return headers;
   }
 
-  static byte[] sourceKey(Headers headers) {
-    Header header = headers.lastHeader(SOURCE_KEY);
-    return header == null ? null : header.value();
+  static byte[] boundedKey(byte[] key) {
+    return key == null || key.length <= MAX_KEY_BYTES ? key : Arrays.copyOf(key, MAX_KEY_BYTES);
   }
 
   private static void put(Headers headers, String name, String value) {
-    KafkaHeaders.putString(headers, name, value);
+    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -22,6 +22,16 @@ record SeenOrder(
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static SeenOrder of(AcceptedSubmission accepted, long acceptedAtMillis) {
+    return new SeenOrder(
+        accepted.contentHash(),
+        accepted.correlationId(),
+        accepted.source().topic(),
+        accepted.source().partition(),
+        accepted.source().offset(),
+        acceptedAtMillis);
+  }
+
   String source() {
     return topic + "/" + partition + "@" + offset;
   }

@@ -2,7 +2,9 @@ package dev.orderflow.ingest.topology;
 
 import dev.orderflow.common.logging.CorrelationIds;
 import dev.orderflow.ingest.intake.Assessment;
+import dev.orderflow.ingest.intake.VendorHeaders;
 import dev.orderflow.ingest.outcome.OrderCreatedFactory;
+import dev.orderflow.ingest.outcome.Original;
 import dev.orderflow.ingest.outcome.Provenance;
 import dev.orderflow.ingest.outcome.Rejection;
 import dev.orderflow.ingest.outcome.RejectionKind;
@@ -10,6 +12,9 @@ import dev.orderflow.schema.OrderCreated;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,17 +24,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stage one: reads and validates each submitted record. An invalid one becomes its rejection at
- * once; a valid one is re-keyed by its order id (vendorId:orderId) for the dedup stage, stamped
- * with the processing time that the dedup window counts from.
+ * once; a valid one becomes an {@link AcceptedSubmission} keyed by its order id (vendorId:orderId)
+ * for the dedup stage, stamped with the processing time that the dedup window counts from. Every
+ * record it forwards is size-checked first ({@link OutcomeRecords}).
  */
 final class ValidateProcessor implements Processor<byte[], byte[], byte[], Routed> {
   private static final Logger LOGGER = LoggerFactory.getLogger(ValidateProcessor.class);
 
   private final IngestParts parts;
+  private final String createdTopic;
+  private final Serializer<OrderCreated> createdSerializer;
+  private final OutcomeRecords outcomes;
   private ProcessorContext<byte[], Routed> context;
 
-  ValidateProcessor(IngestParts parts) {
+  ValidateProcessor(IngestParts parts, IngestTopics topics) {
     this.parts = parts;
+    this.createdTopic = topics.created().name();
+    this.createdSerializer = topics.created().valueSerializer();
+    this.outcomes = new OutcomeRecords(parts);
   }
 
   @Override
@@ -41,15 +53,17 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], Route
   public void process(Record<byte[], byte[]> record) {
     Instant now = parts.clock().instant();
     Provenance source = provenance(record);
-    String correlationId = CorrelationIds.from(record.headers());
-    CorrelationIds.Scope logContext = CorrelationIds.inMdc(correlationId);
-    try {
-      switch (parts.assessor().assess(record.value(), now)) {
-        case Assessment.Accepted accepted -> accept(record, accepted, source, correlationId, now);
-        case Assessment.Refused refused -> refuse(record, refused, source, correlationId, now);
+    VendorHeaders vendor = VendorHeaders.read(record.headers());
+    try (CorrelationIds.Scope logContext = CorrelationIds.inMdc(vendor.correlationId())) {
+      Optional<String> undeliverable = parts.undeliverable().failure(source.position());
+      if (undeliverable.isPresent()) {
+        refuse(record, OutcomeRecords.undeliverable(undeliverable.get()), source, vendor, now);
+        return;
       }
-    } finally {
-      logContext.close();
+      switch (parts.assessor().assess(record.value(), now)) {
+        case Assessment.Accepted accepted -> accept(record, accepted, source, vendor, now);
+        case Assessment.Refused refused -> refuse(record, refused, source, vendor, now);
+      }
     }
   }
 
@@ -57,25 +71,38 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], Route
       Record<byte[], byte[]> record,
       Assessment.Accepted accepted,
       Provenance source,
-      String correlationId,
+      VendorHeaders vendor,
       Instant now) {
     OrderCreated order =
         OrderCreatedFactory.create(
-            accepted.order(), accepted.format(), accepted.schemaId(), source, correlationId, now);
-    byte[] envelope = new AcceptedSubmission(order, record.timestamp(), record.value()).toBytes();
+            accepted.order(),
+            accepted.format(),
+            accepted.schemaId(),
+            source,
+            vendor.correlationId(),
+            now);
+    byte[] created = createdSerializer.serialize(createdTopic, order);
+    byte[] key = order.getOrderId().getBytes(StandardCharsets.UTF_8);
+    Headers createdHeaders =
+        OutcomeHeaders.forCreated(vendor.correlationId(), vendor.requestId(), source.position());
+    if (RecordSize.of(key, created, createdHeaders) > parts.maxOutgoingBytes()) {
+      refuse(record, outcomes.tooLargeToPublish(accepted, created.length), source, vendor, now);
+      return;
+    }
+    byte[] envelope = outcomes.envelope(accepted, order, created, record, source, vendor, key);
     context.forward(
         record
-            .withKey(order.getOrderId().getBytes(StandardCharsets.UTF_8))
+            .withKey(key)
             .withValue((Routed) new Routed.ToDedup(envelope))
             .withTimestamp(now.toEpochMilli())
-            .withHeaders(OutcomeHeaders.forDedup(record.headers(), correlationId, record.key())));
+            .withHeaders(OutcomeHeaders.forDedup(source.position())));
   }
 
   private void refuse(
       Record<byte[], byte[]> record,
       Assessment.Refused refused,
       Provenance source,
-      String correlationId,
+      VendorHeaders vendor,
       Instant now) {
     Rejection rejection =
         new Rejection(
@@ -83,18 +110,17 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], Route
             refused.reasons(),
             refused.vendorId(),
             refused.vendorOrderId(),
-            correlationId,
+            vendor.correlationId(),
             source,
             refused.format(),
             refused.schemaId(),
             now,
-            record.value());
+            vendor.dropped(),
+            Original.of(record.value(), parts.rejections().maxOriginalBytes()));
     LOGGER.info(
-        "submission rejected source={}/{}@{} correlationId={} reasons={}",
-        source.topic(),
-        source.partition(),
-        source.offset(),
-        correlationId,
+        "submission rejected source={} correlationId={} reasons={}",
+        source.position(),
+        vendor.correlationId(),
         rejection.reasonCodes());
     parts
         .metrics()
@@ -102,12 +128,13 @@ final class ValidateProcessor implements Processor<byte[], byte[], byte[], Route
             RejectionKind.INVALID,
             refused.reasons(),
             Duration.ofMillis(now.toEpochMilli() - record.timestamp()));
+    OutcomeRecords.Written written =
+        outcomes.rejection(rejection, record.key(), vendor.requestId());
     context.forward(
         record
-            .withValue((Routed) new Routed.ToRejected(parts.rejections().write(rejection)))
-            .withHeaders(
-                OutcomeHeaders.forRejection(
-                    record.headers(), correlationId, rejection.reasonCodes())));
+            .withKey(written.key())
+            .withValue((Routed) new Routed.ToRejected(written.value()))
+            .withHeaders(written.headers()));
   }
 
   private Provenance provenance(Record<byte[], byte[]> record) {

@@ -25,6 +25,8 @@ public enum ReasonCode {
   TEXT_EMPTY,
   TEXT_TOO_LONG,
   CONTROL_CHARACTER,
+  /** A bidirectional control or zero-width character in text a buyer will read. */
+  INVISIBLE_CHARACTER,
   NO_ITEMS,
   TOO_MANY_ITEMS,
   QUANTITY_OUT_OF_RANGE,
@@ -39,6 +41,11 @@ public enum ReasonCode {
   TOO_MANY_REASONS,
   /** The service failed on this record; it is refused rather than blocking its partition. */
   UNPROCESSABLE,
+  /**
+   * This record's outcome could not be written (too large for the broker, or another failure that
+   * retrying cannot fix); a compact rejection stands in for it.
+   */
+  OUTCOME_UNDELIVERABLE,
   // Against earlier submissions.
   DUPLICATE_SUBMISSION,
   ORDER_CONFLICT

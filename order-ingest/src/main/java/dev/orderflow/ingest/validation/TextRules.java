@@ -3,9 +3,11 @@ package dev.orderflow.ingest.validation;
 import java.util.regex.Pattern;
 
 /**
- * Rules for identifiers and free text. Text is trimmed of surrounding whitespace and otherwise kept
- * exactly as sent: no Unicode normalization, so "Ẹ̀wà Àgbàdo" and emoji reach the buyer byte for
- * byte. Lengths count code points, so an emoji counts once however many UTF-16 units it takes.
+ * Rules for identifiers and free text. Bidirectional controls and zero-width characters are
+ * refused, not removed (see {@link InvisibleCharacters}), so what is accepted is what was sent.
+ * Text is trimmed of surrounding whitespace and otherwise kept exactly as sent: no Unicode
+ * normalization, so "Ẹ̀wà Àgbàdo" and emoji reach the buyer byte for byte. Lengths count code
+ * points, so an emoji counts once however many UTF-16 units it takes.
  */
 final class TextRules {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -61,6 +63,17 @@ final class TextRules {
           String.format(
               "%s contains the control character U+%04X, which cannot be shown to a buyer.",
               field, bad));
+      ok = false;
+    }
+    int invisible = InvisibleCharacters.first(trimmed);
+    if (invisible >= 0) {
+      reasons.add(
+          ReasonCode.INVISIBLE_CHARACTER,
+          field,
+          String.format(
+              "%s contains U+%04X (%s), an invisible formatting character that can hide or"
+                  + " reorder what a buyer reads; remove it.",
+              field, invisible, Character.getName(invisible)));
       ok = false;
     }
     return ok ? trimmed : null;

@@ -16,6 +16,17 @@ record IngestNames(
         "it");
   }
 
+  /** Another application reading the same submissions, with outputs of its own. */
+  IngestNames variant(String name) {
+    String tag = name.replaceAll("[^A-Za-z0-9]", "");
+    return new IngestNames(
+        applicationId + "-" + tag,
+        submitted,
+        created.replace(".orders.created", "." + tag + ".orders.created"),
+        rejected.replace(".orders.rejected", "." + tag + ".orders.rejected"),
+        instance + "-" + tag);
+  }
+
   static IngestNames random(String prefix) {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     return new IngestNames(

@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,11 +29,15 @@ final class IngestProcess implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Map<String, String> env;
+  private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC"));
   private final Path log;
   private final int opsPort;
   private Process process;
 
+  private final IngestNames names;
+
   IngestProcess(String bootstrapServers, String registryUrl, IngestNames names, Path workDir) {
+    this.names = names;
     this.opsPort = freePort();
     this.log = workDir.resolve("order-ingest.log");
     this.env = new HashMap<>();
@@ -57,15 +63,20 @@ final class IngestProcess implements AutoCloseable {
     return this;
   }
 
+  /** An extra JVM option, e.g. {@code -XX:StartFlightRecording=…} for a profile. */
+  IngestProcess withJvmOption(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
   IngestProcess start() {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m",
-            "-XX:+UseSerialGC",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.orderflow.ingest.OrderIngestMain");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), "dev.orderflow.ingest.OrderIngestMain"));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -77,10 +88,18 @@ final class IngestProcess implements AutoCloseable {
     return this;
   }
 
+  IngestNames names() {
+    return names;
+  }
+
   /** Waits until /health/ready answers 200, failing early if the process dies. */
   IngestProcess awaitReady() {
+    return awaitReady(Duration.ofSeconds(60));
+  }
+
+  IngestProcess awaitReady(Duration atMost) {
     await("order-ingest ready (log: " + log + ")")
-        .atMost(Duration.ofSeconds(60))
+        .atMost(atMost)
         .pollInterval(Duration.ofMillis(250))
         .ignoreException(UncheckedIOException.class)
         .until(
@@ -126,6 +145,16 @@ final class IngestProcess implements AutoCloseable {
 
   File log() {
     return log.toFile();
+  }
+
+  /** The last {@code chars} characters of the service's log, for a failure message. */
+  String logTail(int chars) {
+    try {
+      String text = Files.readString(log);
+      return text.substring(Math.max(0, text.length() - chars));
+    } catch (IOException e) {
+      return "(no log: " + e + ")";
+    }
   }
 
   private HttpResponse<String> get(String path) {

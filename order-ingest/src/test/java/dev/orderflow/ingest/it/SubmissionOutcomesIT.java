@@ -171,11 +171,12 @@ class SubmissionOutcomesIT {
   }
 
   @Test
-  void aRejectionKeepsTheOriginalBytesAndHeaders() throws Exception {
+  void aRejectionKeepsTheOriginalBytesAndNamesTheDroppedHeaders() throws Exception {
     ConsumerRecord<byte[], byte[]> record = rejections.get("total");
     JsonNode body = JSON.readTree(record.value());
 
-    assertThat(header(record, "vendor-trace")).isEqualTo("trace-total");
+    assertThat(header(record, "vendor-trace")).isNull();
+    assertThat(body.at("/droppedHeaders/names/0").asText()).isEqualTo("vendor-trace");
     assertThat(body.get("kind").asText()).isEqualTo("INVALID");
     assertThat(body.at("/reasons/0/field").asText()).isEqualTo("totalMinor");
     byte[] original = Base64.getDecoder().decode(body.at("/original/base64").asText());

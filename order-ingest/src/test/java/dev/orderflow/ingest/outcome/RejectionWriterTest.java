@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.ingest.Samples;
+import dev.orderflow.ingest.intake.DroppedHeaders;
 import dev.orderflow.ingest.validation.ContentHash;
 import dev.orderflow.ingest.validation.Reason;
 import dev.orderflow.ingest.validation.ReasonCode;
@@ -19,7 +20,7 @@ class RejectionWriterTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Provenance SOURCE = new Provenance("orders.submitted.v1", 3, 42L, 0L);
 
-  private static Rejection rejection(byte[] original) {
+  private static Rejection rejection(byte[] original, int maxKept) {
     return new Rejection(
         RejectionKind.INVALID,
         List.of(
@@ -33,14 +34,20 @@ class RejectionWriterTest {
         SubmissionFormat.JSON,
         null,
         Samples.NOW,
-        original);
+        new DroppedHeaders(2, 40, List.of("vendor-trace", "dlq.error.class"), false),
+        Original.of(original, maxKept));
+  }
+
+  private static JsonNode written(Rejection rejection, int maxOriginalBytes, int room)
+      throws IOException {
+    return MAPPER.readTree(new RejectionWriter(maxOriginalBytes).write(rejection, room));
   }
 
   @Test
   void aRejectionCarriesEveryReasonTheSourceAndTheOriginalBytes() throws IOException {
     byte[] original = Samples.utf8("{\"orderId\":\"ORD 1\", \"note\":\"" + Samples.YORUBA + "\"}");
 
-    JsonNode json = MAPPER.readTree(new RejectionWriter(1024).write(rejection(original)));
+    JsonNode json = written(rejection(original, 1024), 1024, Integer.MAX_VALUE);
 
     assertThat(json.get("kind").asText()).isEqualTo("INVALID");
     assertThat(json.get("vendorOrderId").asText()).isEqualTo("ORD 1");
@@ -62,7 +69,7 @@ class RejectionWriterTest {
     byte[] original = new byte[5000];
     original[0] = '{';
 
-    JsonNode json = MAPPER.readTree(new RejectionWriter(100).write(rejection(original)));
+    JsonNode json = written(rejection(original, 100), 100, Integer.MAX_VALUE);
 
     assertThat(json.at("/original/truncated").asBoolean()).isTrue();
     assertThat(json.at("/original/sizeBytes").asInt()).isEqualTo(5000);
@@ -73,13 +80,72 @@ class RejectionWriterTest {
 
   @Test
   void aNullValueHasNoOriginal() throws IOException {
-    JsonNode json = MAPPER.readTree(new RejectionWriter(100).write(rejection(null)));
+    JsonNode json = written(rejection(null, 100), 100, Integer.MAX_VALUE);
 
     assertThat(json.get("original").isNull()).isTrue();
   }
 
   @Test
   void theReasonHeaderListsEachCodeOnce() {
-    assertThat(rejection(null).reasonCodes()).isEqualTo("TOTAL_MISMATCH,INVALID_ID");
+    assertThat(rejection(null, 0).reasonCodes()).isEqualTo("TOTAL_MISMATCH,INVALID_ID");
+  }
+
+  @Test
+  void droppedVendorHeadersAreSummarizedNotCopied() throws IOException {
+    JsonNode json = written(rejection(null, 0), 0, Integer.MAX_VALUE);
+
+    assertThat(json.at("/droppedHeaders/count").asInt()).isEqualTo(2);
+    assertThat(json.at("/droppedHeaders/totalBytes").asLong()).isEqualTo(40);
+    assertThat(json.at("/droppedHeaders/names").toString())
+        .isEqualTo("[\"vendor-trace\",\"dlq.error.class\"]");
+  }
+
+  @Test
+  void aRejectionTooLargeForItsRoomIsWrittenCompactWithHashSizeAndAPrefix() throws IOException {
+    byte[] original = new byte[200_000];
+    original[0] = '{';
+
+    JsonNode json = written(rejection(original, 150_000), 150_000, 100_000);
+
+    assertThat(json.get("compact").asBoolean()).isTrue();
+    assertThat(json.at("/reasonCodes").toString()).isEqualTo("[\"TOTAL_MISMATCH\",\"INVALID_ID\"]");
+    assertThat(json.at("/original/sizeBytes").asInt()).isEqualTo(200_000);
+    assertThat(json.at("/original/truncated").asBoolean()).isTrue();
+    assertThat(json.at("/original/sha256").asText())
+        .isEqualTo(HexFormat.of().formatHex(ContentHash.sha256(original)));
+    assertThat(Base64.getDecoder().decode(json.at("/original/base64").asText()))
+        .hasSize(RejectionWriter.COMPACT_ORIGINAL_BYTES);
+  }
+
+  @Test
+  void theCompactFormStaysUnderItsBoundWhateverTheVendorSent() {
+    String huge = "\u202E\u0000\"𝕏".repeat(50_000);
+    List<Reason> reasons =
+        java.util.stream.IntStream.range(0, 51)
+            .mapToObj(i -> new Reason(ReasonCode.UNKNOWN_FIELD, huge, huge))
+            .toList();
+    List<String> names =
+        java.util.stream.IntStream.range(0, DroppedHeaders.MAX_NAMES)
+            .mapToObj(i -> "𝕏".repeat(DroppedHeaders.MAX_NAME_CHARS))
+            .toList();
+    Rejection hostile =
+        new Rejection(
+            RejectionKind.INVALID,
+            reasons,
+            huge,
+            huge,
+            "corr-1",
+            new Provenance("t".repeat(249), Integer.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE / 2),
+            SubmissionFormat.AVRO,
+            Integer.MAX_VALUE,
+            Samples.NOW,
+            new DroppedHeaders(Integer.MAX_VALUE, Long.MAX_VALUE, names, true),
+            Original.of(new byte[800_000], 768 * 1024));
+
+    byte[] compact = new RejectionWriter(768 * 1024).write(hostile, 0);
+
+    assertThat(compact.length)
+        .as(new String(compact, java.nio.charset.StandardCharsets.UTF_8))
+        .isLessThanOrEqualTo(RejectionWriter.COMPACT_MAX_BYTES);
   }
 }

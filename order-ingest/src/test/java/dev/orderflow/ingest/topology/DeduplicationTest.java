@@ -43,7 +43,11 @@ class DeduplicationTest {
     assertThat(TopologyFixture.header(record, HeaderNames.REJECT_REASON))
         .isEqualTo("DUPLICATE_SUBMISSION");
     assertThat(TopologyFixture.header(record, HeaderNames.CORRELATION_ID)).isEqualTo("second");
-    assertThat(record.headers().lastHeader(OutcomeHeaders.SOURCE_KEY)).isNull();
+    assertThat(TopologyFixture.header(record, HeaderNames.INGEST_SOURCE))
+        .isEqualTo("orders.submitted.v1/0@1");
+    assertThat(TopologyFixture.headerNames(record))
+        .containsExactly(
+            HeaderNames.CORRELATION_ID, HeaderNames.INGEST_SOURCE, HeaderNames.REJECT_REASON);
     JsonNode rejection = TopologyFixture.json(record);
     assertThat(rejection.get("kind").asText()).isEqualTo("DUPLICATE");
     assertThat(rejection.at("/reasons/0/message").asText()).contains("first");
