@@ -26,9 +26,18 @@ public final class HealthChecks {
 
   public HealthReport run() {
     Map<String, HealthReport.State> states = new LinkedHashMap<>();
-    checks.forEach((name, check) -> states.put(name, stateOf(name, check)));
+    Map<String, String> reasons = new LinkedHashMap<>();
+    checks.forEach(
+        (name, check) -> {
+          HealthReport.State state = stateOf(name, check);
+          states.put(name, state);
+          String reason = state == HealthReport.State.DOWN ? check.downReason() : null;
+          if (reason != null) {
+            reasons.put(name, reason);
+          }
+        });
     boolean up = !states.containsValue(HealthReport.State.DOWN);
-    return new HealthReport(up, states);
+    return new HealthReport(up, states, reasons);
   }
 
   private static HealthReport.State stateOf(String name, HealthCheck check) {
