@@ -22,13 +22,13 @@ public final class ContractCheck {
   private final String fix;
 
   /**
-   * @param environment the environment name in the fixing command ({@code ops provision --env
-   *     <environment>})
+   * @param environment the environment's name in provisioning/pipeline.yaml, for the fixing
+   *     command ({@code ops provision --file provisioning/pipeline.yaml --env <environment>})
    */
   public ContractCheck(SchemaRegistry registry, boolean autoRegister, String environment) {
     this.registry = registry;
     this.autoRegister = autoRegister;
-    this.fix = "run: ops provision --env " + environment;
+    this.fix = "run: ops provision --file provisioning/pipeline.yaml --env " + environment;
   }
 
   /** Empty when every contract resolves, else the first problem found. */

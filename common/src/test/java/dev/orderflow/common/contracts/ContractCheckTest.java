@@ -32,7 +32,8 @@ class ContractCheckTest {
     assertThat(problem)
         .hasValue(
             "subject orders.created.v1-value: schema dev.orderflow.schema.OrderCreated is not"
-                + " registered and auto-registration is off; run: ops provision --env prod");
+                + " registered and auto-registration is off; run: ops provision --file"
+                + " provisioning/pipeline.yaml --env prod");
   }
 
   @Test
@@ -62,7 +63,7 @@ class ContractCheckTest {
             p ->
                 assertThat(p)
                     .startsWith("subject notify.whatsapp.v1-value: no schema registered")
-                    .endsWith("run: ops provision --env prod"));
+                    .endsWith("run: ops provision --file provisioning/pipeline.yaml --env prod"));
     assertThat(check(true).firstProblem(List.of(reads))).isEmpty();
   }
 

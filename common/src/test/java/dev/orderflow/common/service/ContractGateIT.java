@@ -68,7 +68,7 @@ class ContractGateIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> ready(running).contains(subject));
     String body = ready(running);
-    assertThat(body).contains("\"status\":\"DOWN\"").contains("ops provision --env itest");
+    assertThat(body).contains("\"status\":\"DOWN\"").contains("ops provision --file provisioning/pipeline.yaml --env itest");
     await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
     assertThat(starts).hasValue(0);
     assertThat(warnings())
@@ -77,7 +77,7 @@ class ContractGateIT {
             line ->
                 assertThat(line)
                     .contains("subject " + subject + ": schema dev.orderflow.schema.OrderCreated")
-                    .contains("run: ops provision --env itest"));
+                    .contains("run: ops provision --file provisioning/pipeline.yaml --env itest"));
 
     // When the subject is provisioned
     try (SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl)) {
