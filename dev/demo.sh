@@ -12,18 +12,26 @@ source "$ROOT_DIR/dev/lib/stack.sh"
 cd "$ROOT_DIR"
 
 SERVICES=(order-ingest notification-router whatsapp-sender instagram-sender)
-declare -A OPS_PORT=([order-ingest]=8181 [notification-router]=8182 [whatsapp-sender]=8183 [instagram-sender]=8184)
+declare -A OPS_PORT=([order-ingest]=$STACK_OPS_PORT_BASE [notification-router]=$((STACK_OPS_PORT_BASE + 1))
+  [whatsapp-sender]=$((STACK_OPS_PORT_BASE + 2)) [instagram-sender]=$((STACK_OPS_PORT_BASE + 3)))
+# Longer than the services' own shutdown bound (Kafka Streams' close: 30 s).
+SERVICE_STOP_TIMEOUT_S=45
 
 # Extra environment per service on the local stack (everything else is the services' defaults:
-# standard topics, the buyers table, the local secret).
+# standard topics, the buyers table, the local secret). Registration is off, as in production:
+# dev/start.sh's provisioning registered the contracts, and a service checks them before it starts.
 service_env() {
+  echo "SERVICE_ENVIRONMENT=local SCHEMA_REGISTRY_AUTO_REGISTER=false"
   case "$1" in
+    order-ingest | notification-router) echo "KAFKA_STREAMS_STATE_DIR=$STACK_DIR/state/$1" ;;
     whatsapp-sender | instagram-sender) echo "CREDENTIALS_SECRET_NAME=orderflow/local/meta-credentials" ;;
   esac
 }
 
 stop_all() {
-  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do stop_part "${SERVICES[$i]}"; done
+  for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do
+    stop_part "${SERVICES[$i]}" "$SERVICE_STOP_TIMEOUT_S"
+  done
   dev/stop.sh
 }
 
@@ -68,7 +76,8 @@ for s in "${SERVICES[@]}"; do
   cp "$jar" "$STACK_DIR/services/$s.jar.tmp" && mv -f "$STACK_DIR/services/$s.jar.tmp" "$STACK_DIR/services/$s.jar"
   # shellcheck disable=SC2046 # service_env prints NAME=value words for env
   launch "$s" "${OPS_PORT[$s]}" "$ROOT_DIR" env $(service_env "$s") OPS_PORT="${OPS_PORT[$s]}" \
-    java -Xms64m -Xmx384m -XX:+UseSerialGC "-Dorderflow.stack=$STACK_DIR" -jar "$STACK_DIR/services/$s.jar"
+    java -Xms64m -Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED "-Dorderflow.stack=$STACK_DIR" \
+    -jar "$STACK_DIR/services/$s.jar"
   STARTED+=("$s")
 done
 for s in "${STARTED[@]+"${STARTED[@]}"}"; do
@@ -89,7 +98,7 @@ cat <<EOT
 
 The stack and the services keep running. Explore:
   curl -s $META_GRAPH_URL/_sim/messages | head -c 2000     # what the simulated Meta API received
-  curl -s http://127.0.0.1:8181/metrics | grep -v '^#' | head   # order-ingest (8182 router, 8183/8184 senders)
+  curl -s http://127.0.0.1:${OPS_PORT[order-ingest]}/metrics | grep -v '^#' | head   # order-ingest (+1 router, +2/+3 senders)
   kcat -b $KAFKA_BOOTSTRAP_SERVERS -C -t orders.rejected.v1 -e           # if kcat is installed
   logs: $LOG_DIR/<service>.log
 Run dev/demo.sh again to send new orders; dev/demo.sh --stop stops everything.

@@ -69,6 +69,8 @@ final class OrderIngestService implements Service {
             config.topics().created(),
             config.topics().rejected(),
             createdSerde);
+    // Started only once the registry holds OrderCreated under the output subject (provisioning).
+    context.contracts().writes(config.topics().created(), OrderCreated.getClassSchema());
     KafkaStreams streams =
         new KafkaStreams(
             IngestTopology.build(topics, parts(config, registry, context)),
