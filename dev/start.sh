@@ -129,6 +129,8 @@ ready_kafka() {
   grep -q 'Kafka Server started' "$LOG_DIR/kafka.log" && port_in_use "$STACK_KAFKA_PORT"
 }
 
+# Apicurio's build always serves Quarkus' management interface (health, metrics); it is moved to
+# a port of the stack's own and to the loopback address.
 start_registry() {
   running registry "$STACK_REGISTRY_PORT" 120 && return 0
   mkdir -p "$STACK_DIR/registry-data"
@@ -136,7 +138,8 @@ start_registry() {
   # shellcheck disable=SC2046
   launch registry "$STACK_REGISTRY_PORT" "$STACK_DIR/apicurio" java -Xmx512m "-Dorderflow.stack=$STACK_DIR" \
     $(cds registry) --enable-native-access=ALL-UNNAMED -Dquarkus.http.host=127.0.0.1 \
-    "-Dquarkus.http.port=$STACK_REGISTRY_PORT" -Dquarkus.management.enabled=false \
+    "-Dquarkus.http.port=$STACK_REGISTRY_PORT" -Dquarkus.management.host=127.0.0.1 \
+    "-Dquarkus.management.port=$STACK_REGISTRY_MANAGEMENT_PORT" \
     "-Dapicurio.datasource.url=jdbc:h2:file:$STACK_DIR/registry-data/registry" \
     -jar quarkus-run.jar
 }

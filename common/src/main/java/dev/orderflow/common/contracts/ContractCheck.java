@@ -22,8 +22,8 @@ public final class ContractCheck {
   private final String fix;
 
   /**
-   * @param environment the environment's name in provisioning/pipeline.yaml, for the fixing
-   *     command ({@code ops provision --file provisioning/pipeline.yaml --env <environment>})
+   * @param environment the environment's name in provisioning/pipeline.yaml, for the fixing command
+   *     ({@code ops provision --file provisioning/pipeline.yaml --env <environment>})
    */
   public ContractCheck(SchemaRegistry registry, boolean autoRegister, String environment) {
     this.registry = registry;

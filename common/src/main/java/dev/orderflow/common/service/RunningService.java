@@ -74,6 +74,11 @@ final class RunningService {
     return started.get() && !stopping.get();
   }
 
+  /** Whether the service's start() has returned, even if it is stopping now. */
+  boolean hasStarted() {
+    return started.get();
+  }
+
   OpsHttpServer ops() {
     return ops;
   }

@@ -100,7 +100,7 @@ public final class ServiceLauncher {
           factory.create(
               new ServiceContext(name, instance, config, metrics, live, ready, contracts));
       running = new RunningService(name, service, metrics);
-      gateOnContracts(running, config, contracts, ready);
+      gateOnContracts(running, config, contracts, live, ready);
       ready.add("started", running::isStarted);
       running.start(OpsHttpServer.start(opsConfig, metrics, live, ready));
     } catch (Exception e) {
@@ -117,7 +117,11 @@ public final class ServiceLauncher {
   }
 
   private static void gateOnContracts(
-      RunningService running, ConfigSource config, Contracts contracts, HealthChecks ready) {
+      RunningService running,
+      ConfigSource config,
+      Contracts contracts,
+      HealthChecks live,
+      HealthChecks ready) {
     if (contracts.list().isEmpty()) {
       return;
     }
@@ -132,6 +136,8 @@ public final class ServiceLauncher {
             config.duration(CONTRACTS_FIRST_RETRY, Duration.ofSeconds(1)),
             config.duration(CONTRACTS_MAX_RETRY, Duration.ofSeconds(30)));
     ready.add("contracts", gate);
+    // The service's liveness checks describe a started service; waiting is not being stuck.
+    live.deferUntil(running::hasStarted);
     running.gateOn(gate, client);
   }
 

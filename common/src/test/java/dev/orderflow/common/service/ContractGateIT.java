@@ -68,9 +68,12 @@ class ContractGateIT {
         .atMost(Duration.ofSeconds(30))
         .until(() -> ready(running).contains(subject));
     String body = ready(running);
-    assertThat(body).contains("\"status\":\"DOWN\"").contains("ops provision --file provisioning/pipeline.yaml --env itest");
+    assertThat(body)
+        .contains("\"status\":\"DOWN\"")
+        .contains("ops provision --file provisioning/pipeline.yaml --env itest");
     await().pollDelay(Duration.ofSeconds(2)).until(() -> true);
     assertThat(starts).hasValue(0);
+    assertThat(get(running, "/health/live").statusCode()).as("alive while waiting").isEqualTo(200);
     assertThat(warnings())
         .singleElement()
         .satisfies(
@@ -109,6 +112,8 @@ class ContractGateIT {
             new String[0],
             context -> {
               context.contracts().writes(topic, OrderCreated.getClassSchema());
+              // Like the senders' consume-loop check: down until the service has started.
+              context.live().add("loop", () -> starts.get() > 0);
               return new Service() {
                 @Override
                 public void start() {
@@ -131,17 +136,17 @@ class ContractGateIT {
   }
 
   private static String ready(RunningService running) throws Exception {
-    return get(running).body();
+    return get(running, "/health/ready").body();
   }
 
   private static int status(RunningService running) throws Exception {
-    return get(running).statusCode();
+    return get(running, "/health/ready").statusCode();
   }
 
-  private static HttpResponse<String> get(RunningService running) throws Exception {
+  private static HttpResponse<String> get(RunningService running, String path) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
       HttpRequest request =
-          HttpRequest.newBuilder(running.ops().uri().resolve("/health/ready"))
+          HttpRequest.newBuilder(running.ops().uri().resolve(path))
               .timeout(Duration.ofSeconds(5))
               .build();
       return http.send(request, HttpResponse.BodyHandlers.ofString());
