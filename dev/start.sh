@@ -65,6 +65,11 @@ build_jars() {
 # Class-data sharing archives (one per part, rebuilt by the JVM when its class path changes) cut the
 # JVMs' start-up, which dominates the stack's start on two busy cores.
 cds() { echo "-XX:+AutoCreateSharedArchive" "-XX:SharedArchiveFile=$STACK_DIR/cds/$1.jsa" "-Xlog:cds*=off"; }
+
+# JDK 23+ prints a WARNING block when the broker's jars use sun.misc.Unsafe unless it is allowed;
+# JDK 21 and 22 do not know the flag (and would refuse to start).
+JAVA_MAJOR=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+unsafe_access() { if [ "${JAVA_MAJOR%%.*}" -ge 23 ]; then echo "--sun-misc-unsafe-memory-access=allow"; fi; }
 mkdir -p "$STACK_DIR/cds"
 
 # --- Parts ---------------------------------------------------------------------------------------
@@ -110,7 +115,9 @@ start_kafka() {
     echo "listeners=PLAINTEXT://$broker,CONTROLLER://$controller"
     echo "advertised.listeners=PLAINTEXT://$broker,CONTROLLER://$controller"
   } >"$dir/server.properties"
+  # shellcheck disable=SC2046 # an empty flag list must vanish
   local java_opts=(-Xms256m -Xmx1g "-Dorderflow.stack=$STACK_DIR" --enable-native-access=ALL-UNNAMED
+    $(unsafe_access)
     "-Dlog4j2.configurationFile=$STACK_SRC/kafka-log4j2.properties" -cp "$dir/libs/*")
   if [ ! -f "$dir/data/meta.properties" ]; then
     # A cluster id is 16 random bytes in URL-safe base64 without padding, as `random-uuid` prints.
