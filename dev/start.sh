@@ -65,6 +65,11 @@ build_jars() {
 # Class-data sharing archives (one per part, rebuilt by the JVM when its class path changes) cut the
 # JVMs' start-up, which dominates the stack's start on two busy cores.
 cds() { echo "-XX:+AutoCreateSharedArchive" "-XX:SharedArchiveFile=$STACK_DIR/cds/$1.jsa" "-Xlog:cds*=off"; }
+
+# JDK 23+ prints a WARNING block when the broker's jars use sun.misc.Unsafe unless it is allowed;
+# JDK 21 and 22 do not know the flag (and would refuse to start).
+JAVA_MAJOR=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+unsafe_access() { if [ "${JAVA_MAJOR%%.*}" -ge 23 ]; then echo "--sun-misc-unsafe-memory-access=allow"; fi; }
 mkdir -p "$STACK_DIR/cds"
 
 # --- Parts ---------------------------------------------------------------------------------------
@@ -98,11 +103,21 @@ running() {
 }
 
 start_kafka() {
-  running kafka 9092 60 && return 0
+  running kafka "$STACK_KAFKA_PORT" 60 && return 0
   local dir="$STACK_DIR/kafka"
   mkdir -p "$dir/data"
-  { cat "$STACK_SRC/kafka-server.properties"; echo "log.dirs=$dir/data"; } >"$dir/server.properties"
-  local java_opts=(-Xms256m -Xmx1g "-Dorderflow.stack=$STACK_DIR"
+  # The ports are appended: in a properties file the last value of a key wins.
+  local broker="127.0.0.1:$STACK_KAFKA_PORT" controller="127.0.0.1:$STACK_KAFKA_CONTROLLER_PORT"
+  {
+    cat "$STACK_SRC/kafka-server.properties"
+    echo "log.dirs=$dir/data"
+    echo "controller.quorum.bootstrap.servers=$controller"
+    echo "listeners=PLAINTEXT://$broker,CONTROLLER://$controller"
+    echo "advertised.listeners=PLAINTEXT://$broker,CONTROLLER://$controller"
+  } >"$dir/server.properties"
+  # shellcheck disable=SC2046 # an empty flag list must vanish
+  local java_opts=(-Xms256m -Xmx1g "-Dorderflow.stack=$STACK_DIR" --enable-native-access=ALL-UNNAMED
+    $(unsafe_access)
     "-Dlog4j2.configurationFile=$STACK_SRC/kafka-log4j2.properties" -cp "$dir/libs/*")
   if [ ! -f "$dir/data/meta.properties" ]; then
     # A cluster id is 16 random bytes in URL-safe base64 without padding, as `random-uuid` prints.
@@ -114,30 +129,34 @@ start_kafka() {
   fi
   started kafka 60
   # shellcheck disable=SC2046
-  launch kafka 9092 "$dir" java "${java_opts[@]}" $(cds kafka) kafka.Kafka "$dir/server.properties"
+  launch kafka "$STACK_KAFKA_PORT" "$dir" java "${java_opts[@]}" $(cds kafka) kafka.Kafka "$dir/server.properties"
 }
 
 ready_kafka() {
-  grep -q 'Kafka Server started' "$LOG_DIR/kafka.log" && port_in_use 9092
+  grep -q 'Kafka Server started' "$LOG_DIR/kafka.log" && port_in_use "$STACK_KAFKA_PORT"
 }
 
+# Apicurio's build always serves Quarkus' management interface (health, metrics); it is moved to
+# a port of the stack's own and to the loopback address.
 start_registry() {
-  running registry 8081 120 && return 0
+  running registry "$STACK_REGISTRY_PORT" 120 && return 0
   mkdir -p "$STACK_DIR/registry-data"
   started registry 120
   # shellcheck disable=SC2046
-  launch registry 8081 "$STACK_DIR/apicurio" java -Xmx512m "-Dorderflow.stack=$STACK_DIR" $(cds registry) \
-    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=8081 -Dquarkus.management.enabled=false \
+  launch registry "$STACK_REGISTRY_PORT" "$STACK_DIR/apicurio" java -Xmx512m "-Dorderflow.stack=$STACK_DIR" \
+    $(cds registry) --enable-native-access=ALL-UNNAMED -Dquarkus.http.host=127.0.0.1 \
+    "-Dquarkus.http.port=$STACK_REGISTRY_PORT" -Dquarkus.management.host=127.0.0.1 \
+    "-Dquarkus.management.port=$STACK_REGISTRY_MANAGEMENT_PORT" \
     "-Dapicurio.datasource.url=jdbc:h2:file:$STACK_DIR/registry-data/registry" \
     -jar quarkus-run.jar
 }
 
 start_dynalite() {
-  running dynalite 4567 30 && return 0
+  running dynalite "$STACK_DYNALITE_PORT" 30 && return 0
   mkdir -p "$STACK_DIR/dynalite-data"
   started dynalite 30
-  launch dynalite 4567 "$STACK_SRC" node dynalite.js --host 127.0.0.1 \
-    --port 4567 --path "$STACK_DIR/dynalite-data" --createTableMs 50 --deleteTableMs 50 \
+  launch dynalite "$STACK_DYNALITE_PORT" "$STACK_SRC" node dynalite.js --host 127.0.0.1 \
+    --port "$STACK_DYNALITE_PORT" --path "$STACK_DIR/dynalite-data" --createTableMs 50 --deleteTableMs 50 \
     --updateTableMs 50
 }
 
@@ -158,12 +177,12 @@ dev_servers_java() {
 }
 
 start_secrets() {
-  running secrets 4584 30 && return 0
+  running secrets "$STACK_SECRETS_PORT" 30 && return 0
   mkdir -p "$STACK_DIR/secrets-data"
   started secrets 30
   # shellcheck disable=SC2046 # word splitting of the java command is intended
-  launch secrets 4584 "$ROOT_DIR" $(dev_servers_java) $(cds secrets) -Xmx128m -XX:TieredStopAtLevel=1 \
-    dev.orderflow.devservers.secrets.LocalSecretsManager --port 4584 \
+  launch secrets "$STACK_SECRETS_PORT" "$ROOT_DIR" $(dev_servers_java) $(cds secrets) -Xmx128m \
+    -XX:TieredStopAtLevel=1 dev.orderflow.devservers.secrets.LocalSecretsManager --port "$STACK_SECRETS_PORT" \
     --file "$STACK_DIR/secrets-data/secrets.json"
 }
 
@@ -173,11 +192,11 @@ has_meta_simulator() {
 
 start_meta() {
   has_meta_simulator || return 0
-  running meta 8090 60 && return 0
+  running meta "$STACK_META_PORT" 60 && return 0
   started meta 60
   # shellcheck disable=SC2046
-  launch meta 8090 "$ROOT_DIR" $(dev_servers_java) $(cds meta) -Xmx512m \
-    dev.orderflow.devservers.meta.MetaGraphSimulator --port 8090
+  launch meta "$STACK_META_PORT" "$ROOT_DIR" $(dev_servers_java) $(cds meta) -Xmx512m \
+    dev.orderflow.devservers.meta.MetaGraphSimulator --port "$STACK_META_PORT"
 }
 
 ready_registry() { http_ok "$SCHEMA_REGISTRY_URL/subjects"; }
@@ -199,7 +218,7 @@ provision() {
   local t
   t=$(now)
   # shellcheck disable=SC2046
-  java -XX:TieredStopAtLevel=1 $(cds ops-cli) -jar "$OPS_CLI_JAR" provision \
+  java -XX:TieredStopAtLevel=1 $(cds ops-cli) --enable-native-access=ALL-UNNAMED -jar "$OPS_CLI_JAR" provision \
     --file "$ROOT_DIR/provisioning/pipeline.yaml" --env local 2>&1 | tee "$LOG_DIR/provision.log" ||
     die "provisioning failed (log: $LOG_DIR/provision.log)"
   log "provisioned in $(elapsed "$t")"

@@ -24,14 +24,25 @@ export PATH="$JAVA_HOME/bin:$PATH"
 ROOT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export ROOT_DIR
 export STACK_DIR="${STACK_DIR:-$ROOT_DIR/dev/.stack}"
-export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}"
-export SCHEMA_REGISTRY_URL="${SCHEMA_REGISTRY_URL:-http://127.0.0.1:8081/apis/ccompat/v7}"
-export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:4567}"
-export AWS_ENDPOINT_URL_SECRETS_MANAGER="${AWS_ENDPOINT_URL_SECRETS_MANAGER:-http://127.0.0.1:4584}"
+# The stack's ports (dev/README.md, "A second stack"): override them, with STACK_DIR, to run a
+# stack of your own beside the shared one. The services' ops ports follow STACK_OPS_PORT_BASE:
+# order-ingest +0, notification-router +1, whatsapp-sender +2, instagram-sender +3.
+export STACK_KAFKA_PORT="${STACK_KAFKA_PORT:-9092}"
+export STACK_KAFKA_CONTROLLER_PORT="${STACK_KAFKA_CONTROLLER_PORT:-9093}"
+export STACK_REGISTRY_PORT="${STACK_REGISTRY_PORT:-8081}"
+export STACK_REGISTRY_MANAGEMENT_PORT="${STACK_REGISTRY_MANAGEMENT_PORT:-9000}"
+export STACK_DYNALITE_PORT="${STACK_DYNALITE_PORT:-4567}"
+export STACK_SECRETS_PORT="${STACK_SECRETS_PORT:-4584}"
+export STACK_META_PORT="${STACK_META_PORT:-8090}"
+export STACK_OPS_PORT_BASE="${STACK_OPS_PORT_BASE:-8181}"
+export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$STACK_KAFKA_PORT}"
+export SCHEMA_REGISTRY_URL="${SCHEMA_REGISTRY_URL:-http://127.0.0.1:$STACK_REGISTRY_PORT/apis/ccompat/v7}"
+export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:$STACK_DYNALITE_PORT}"
+export AWS_ENDPOINT_URL_SECRETS_MANAGER="${AWS_ENDPOINT_URL_SECRETS_MANAGER:-http://127.0.0.1:$STACK_SECRETS_PORT}"
 export AWS_REGION="${AWS_REGION:-eu-west-1}"
 export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-local}"
 export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-local}"
-export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:8090}"
+export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:$STACK_META_PORT}"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

@@ -85,22 +85,24 @@ http_answers() { [ "$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$1")" != "000
 # http_ok URL: true when the URL answers 2xx.
 http_ok() { curl -sf -o /dev/null -m 2 "$1"; }
 
-# stop_part NAME: TERM, then KILL after 20 s; the whole session, so child processes go too.
+# stop_part NAME [TIMEOUT_S]: TERM, then KILL after TIMEOUT_S (default 20) seconds; the whole
+# session, so child processes go too.
 stop_part() {
-  local name=$1 pid waited=0
+  local name=$1 timeout_s=${2:-20} pid waited=0 started
   pid=$(part_pid "$name")
   [ -n "$pid" ] || return 0
+  started=$(now)
   kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-  while [ -d "/proc/$pid" ] && [ "$waited" -lt 200 ]; do
+  while [ -d "/proc/$pid" ] && [ "$waited" -lt $((timeout_s * 10)) ]; do
     sleep 0.1
     waited=$((waited + 1))
   done
   if [ -d "/proc/$pid" ]; then
-    log "$name did not stop within 20 s; killing it"
+    log "$name did not stop within $timeout_s s; killing it"
     kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
   fi
   rm -f "$PID_DIR/$name.pid"
-  log "$name stopped"
+  log "$name stopped in $(elapsed "$started")"
 }
 
 # stale TARGET PATH...: true when TARGET is missing or older than any file under the PATHs.

@@ -9,7 +9,10 @@ import dev.orderflow.router.buyer.DynamoBuyerDirectory;
 import dev.orderflow.router.buyer.ResilientBuyerDirectory;
 import dev.orderflow.router.topology.RouterMetrics;
 import dev.orderflow.router.topology.RouterStreamsConfig;
+import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.router.topology.RouterTopology;
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.schema.OrderCreated;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,6 +62,11 @@ final class NotificationRouterService implements Service {
             directory,
             RouterSerdesFactory.create(config.registry()),
             new RouterMetrics(registry));
+    RouterTopics topics = config.topology().topics();
+    context.contracts().reads(topics.ordersCreated(), OrderCreated.getClassSchema());
+    topics.platforms().values().stream()
+        .distinct()
+        .forEach(t -> context.contracts().writes(t, NotificationRequested.getClassSchema()));
     KafkaStreams streams =
         new KafkaStreams(topology, streamsProperties(config, context.instance()));
     streams.setUncaughtExceptionHandler(

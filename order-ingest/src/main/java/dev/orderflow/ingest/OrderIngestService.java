@@ -58,6 +58,8 @@ final class OrderIngestService implements Service {
     IngestTopics topics = IngestTopics.from(context.config(), createdSerde);
     UndeliverableOutcomes undeliverable = new UndeliverableOutcomes();
     IngestParts parts = parts(config, registry, context, undeliverable);
+    // Started only once the registry holds OrderCreated under the output subject (provisioning).
+    context.contracts().writes(topics.created().name(), OrderCreated.getClassSchema());
     KafkaStreams streams =
         new KafkaStreams(
             IngestTopology.build(topics, parts),

@@ -105,9 +105,18 @@ public final class DemoCommand implements Callable<Integer> {
         .forEach(print::unroutable);
     print.heading("A few metrics (GET /metrics on each service's ops port)");
     for (ServiceKind kind : ServiceKind.values()) {
-      print.metrics(
-          kind.module() + " :" + kind.defaultOpsPort(), MetricsSample.of(kind.defaultOpsPort(), 6));
+      int port = opsPort(kind);
+      print.metrics(kind.module() + " :" + port, MetricsSample.of(port, 6));
     }
+  }
+
+  /** dev/demo.sh's ports: STACK_OPS_PORT_BASE (default 8181) plus the service's place. */
+  private static int opsPort(ServiceKind kind) {
+    String base = System.getenv("STACK_OPS_PORT_BASE");
+    int first = ServiceKind.ORDER_INGEST.defaultOpsPort();
+    return (base == null || base.isBlank() ? first : Integer.parseInt(base.strip()))
+        + kind.defaultOpsPort()
+        - first;
   }
 
   private static boolean mentions(

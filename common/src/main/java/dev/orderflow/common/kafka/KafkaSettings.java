@@ -20,6 +20,9 @@ public final class KafkaSettings {
   /** Streams keys are spelled out so that services without kafka-streams can use this class. */
   private static final String STREAMS_APPLICATION_ID = "application.id";
 
+  /** CommonClientConfigs.ENABLE_METRICS_PUSH_CONFIG, shared by producers, consumers and admins. */
+  static final String ENABLE_METRICS_PUSH = "enable.metrics.push";
+
   private static final String STREAMS_PROCESSING_GUARANTEE = "processing.guarantee";
   private static final String STREAMS_EXACTLY_ONCE_V2 = "exactly_once_v2";
 
@@ -100,6 +103,11 @@ public final class KafkaSettings {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    // KIP-714 client telemetry: a broker without a telemetry plugin (the local stack, most
+    // clusters) answers GET_TELEMETRY_SUBSCRIPTIONS with UnsupportedVersionException, which every
+    // client logs with a stack trace. The pipeline's metrics go through Micrometer instead; a
+    // cluster that wants pushed client metrics turns it on with kafka.<client>.enable.metrics.push.
+    props.put(ENABLE_METRICS_PUSH, "false");
     props.putAll(config.security());
     return props;
   }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The service's operations endpoint: {@code GET /metrics} (Prometheus text), {@code GET
  * /health/live} and {@code GET /health/ready} (200 when up, 503 when down, with a JSON body naming
- * each check's state). The JDK's HTTP server is plenty for a scrape every few seconds; each request
- * runs on a virtual thread.
+ * each check's state and, under {@code reasons}, why a down check is down when it can say). The
+ * JDK's HTTP server is plenty for a scrape every few seconds; each request runs on a virtual
+ * thread.
  */
 public final class OpsHttpServer implements AutoCloseable {
   private static final Logger LOGGER = LoggerFactory.getLogger(OpsHttpServer.class);
@@ -81,6 +82,9 @@ public final class OpsHttpServer implements AutoCloseable {
     Map<String, Object> body = new TreeMap<>();
     body.put("status", report.up() ? "UP" : "DOWN");
     body.put("checks", new TreeMap<>(report.checks()));
+    if (!report.reasons().isEmpty()) {
+      body.put("reasons", new TreeMap<>(report.reasons()));
+    }
     return new Response(report.up() ? 200 : 503, "application/json", JSON.writeValueAsString(body));
   }
 

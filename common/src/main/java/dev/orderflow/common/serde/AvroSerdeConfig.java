@@ -60,7 +60,12 @@ public record AvroSerdeConfig(
 
   /** TopicNameStrategy: {@code <topic>-key} or {@code <topic>-value}. */
   public String subject(String topic) {
-    return topic + (isKey ? "-key" : "-value");
+    return isKey ? topic + "-key" : valueSubject(topic);
+  }
+
+  /** TopicNameStrategy's subject for a topic's values: {@code <topic>-value}. */
+  public static String valueSubject(String topic) {
+    return topic + "-value";
   }
 
   RegistryClientConfig registryClientConfig() {

@@ -15,14 +15,15 @@ import org.apache.avro.Schema;
  * differ from the .avsc that provisioning registers, so a production lookup would miss; this is
  * what Confluent's serializer does with avro.remove.java.properties.
  */
-final class WireSchemas {
+public final class WireSchemas {
   private static final String JAVA_STRING_HINT = "avro.java.string";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<Schema, Schema> CACHE = new ConcurrentHashMap<>();
 
   private WireSchemas() {}
 
-  static Schema of(Schema schema) {
+  /** The schema without Java-only hints: the form registered and looked up under a subject. */
+  public static Schema of(Schema schema) {
     return CACHE.computeIfAbsent(schema, WireSchemas::withoutJavaHints);
   }
 

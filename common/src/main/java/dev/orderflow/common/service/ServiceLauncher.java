@@ -4,10 +4,15 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.config.OpsServerConfig;
+import dev.orderflow.common.config.RegistryConfig;
+import dev.orderflow.common.contracts.ContractCheck;
+import dev.orderflow.common.contracts.Contracts;
 import dev.orderflow.common.ops.HealthChecks;
 import dev.orderflow.common.ops.Metrics;
 import dev.orderflow.common.ops.OpsHttpServer;
+import dev.orderflow.common.registry.SchemaRegistryClient;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -20,10 +25,18 @@ import org.slf4j.LoggerFactory;
  * --config <file>}, environment), creates metrics and health checks, builds the service, serves
  * {@code /metrics} and {@code /health/*}, starts the service and stops it gracefully on SIGTERM.
  * Bad config prints one line, {@code order-ingest: bad config: <key>: expected …}, and exits 2; any
- * other start-up failure exits 1.
+ * other start-up failure exits 1. A service that declared contracts ({@link
+ * ServiceContext#contracts()}) is started only once they resolve in the registry; until then the
+ * ops endpoint serves, readiness is down with the reason, and the check is retried on a back-off.
  */
 public final class ServiceLauncher {
   public static final String INSTANCE = "service.instance";
+
+  /** The environment's name in provisioning/pipeline.yaml, for the command a log line suggests. */
+  public static final String ENVIRONMENT = "service.environment";
+
+  public static final String CONTRACTS_FIRST_RETRY = "contracts.retry.first-pause";
+  public static final String CONTRACTS_MAX_RETRY = "contracts.retry.max-pause";
   static final int EXIT_BAD_CONFIG = 2;
   static final int EXIT_START_FAILED = 1;
   private static final Logger LOGGER = LoggerFactory.getLogger(ServiceLauncher.class);
@@ -54,7 +67,12 @@ public final class ServiceLauncher {
         new ServiceLauncher(
             name, defaultOpsPort, System.getenv(), System.err, runtime::addShutdownHook);
     switch (launcher.launch(args, factory)) {
-      case Launch.Started started -> started.running().awaitStopped();
+      case Launch.Started started -> {
+        int exitCode = started.running().awaitStopped();
+        if (exitCode != 0) {
+          System.exit(exitCode);
+        }
+      }
       case Launch.Failed failed -> System.exit(failed.exitCode());
     }
   }
@@ -77,9 +95,12 @@ public final class ServiceLauncher {
       metrics = Metrics.create(name, instance);
       HealthChecks live = new HealthChecks();
       HealthChecks ready = new HealthChecks();
+      Contracts contracts = new Contracts();
       Service service =
-          factory.create(new ServiceContext(name, instance, config, metrics, live, ready));
+          factory.create(
+              new ServiceContext(name, instance, config, metrics, live, ready, contracts));
       running = new RunningService(name, service, metrics);
+      gateOnContracts(running, config, contracts, live, ready);
       ready.add("started", running::isStarted);
       running.start(OpsHttpServer.start(opsConfig, metrics, live, ready));
     } catch (Exception e) {
@@ -93,6 +114,31 @@ public final class ServiceLauncher {
     shutdownHooks.accept(new Thread(running::stop, name + "-shutdown"));
     LOGGER.info("service started name={}", name);
     return new Launch.Started(running);
+  }
+
+  private static void gateOnContracts(
+      RunningService running,
+      ConfigSource config,
+      Contracts contracts,
+      HealthChecks live,
+      HealthChecks ready) {
+    if (contracts.list().isEmpty()) {
+      return;
+    }
+    RegistryConfig registry = RegistryConfig.from(config);
+    SchemaRegistryClient client = new SchemaRegistryClient(registry.url().toString());
+    ContractCheck check =
+        new ContractCheck(client, registry.autoRegister(), config.string(ENVIRONMENT, "<env>"));
+    ContractGate gate =
+        new ContractGate(
+            check,
+            contracts.list(),
+            config.duration(CONTRACTS_FIRST_RETRY, Duration.ofSeconds(1)),
+            config.duration(CONTRACTS_MAX_RETRY, Duration.ofSeconds(30)));
+    ready.add("contracts", gate);
+    // The service's liveness checks describe a started service; waiting is not being stuck.
+    live.deferUntil(running::hasStarted);
+    running.gateOn(gate, client);
   }
 
   private Launch failed(Exception e) {

@@ -1,10 +1,14 @@
 package dev.orderflow.ops.provision;
 
+import dev.orderflow.common.registry.SchemaRegistryClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Applies a pipeline file to one environment: topics, tables, registry, then the secret. */
+/**
+ * Applies a pipeline file to one environment: topics, tables, registry (compatibility levels, then
+ * the contract schemas), then the secret.
+ */
 public final class PipelineProvisioner {
   private final Clients clients;
   private final URI registryUrl;
@@ -30,6 +34,9 @@ public final class PipelineProvisioner {
         .provision(spec.tables());
     if (spec.registry() != null) {
       new RegistryProvisioner(clients.http(), registryUrl, report).provision(spec.registry());
+      try (SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl.toString())) {
+        new SchemaProvisioner(registry, report).provision(spec.registry().subjects());
+      }
     }
     if (spec.secret() != null) {
       Optional<Path> valueFile =

@@ -36,11 +36,11 @@ final class RegistryProvisioner {
     align("registry global compatibility", "config", registry.globalCompatibility());
     new TreeMap<>(registry.subjects())
         .forEach(
-            (subject, level) ->
+            (subject, spec) ->
                 align(
                     "registry subject " + subject,
                     "config/" + URLEncoder.encode(subject, StandardCharsets.UTF_8),
-                    level));
+                    spec.compatibility()));
   }
 
   private void align(String resource, String path, String wanted) {

@@ -3,8 +3,11 @@ package dev.orderflow.ops.provision;
 import java.util.Map;
 import java.util.Set;
 
-/** Schema registry compatibility: the global level and one per subject (TopicNameStrategy). */
-public record RegistrySpec(String globalCompatibility, Map<String, String> subjects) {
+/**
+ * Schema registry settings: the global compatibility level and, per subject (TopicNameStrategy,
+ * {@code <topic>-value}), its own level and the contract schema registered under it.
+ */
+public record RegistrySpec(String globalCompatibility, Map<String, SubjectSpec> subjects) {
   static final Set<String> LEVELS =
       Set.of(
           "NONE",
@@ -18,7 +21,6 @@ public record RegistrySpec(String globalCompatibility, Map<String, String> subje
   public RegistrySpec {
     Specs.oneOf(globalCompatibility, LEVELS, "registry.globalCompatibility");
     subjects = Map.copyOf(subjects == null ? Map.of() : subjects);
-    subjects.forEach(
-        (subject, level) -> Specs.oneOf(level, LEVELS, "registry.subjects." + subject));
+    subjects.forEach((subject, spec) -> Specs.required(spec, "registry.subjects." + subject));
   }
 }

@@ -2,7 +2,16 @@ package dev.orderflow.ops.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.common.contracts.Contract;
+import dev.orderflow.common.contracts.ContractCheck;
+import dev.orderflow.common.registry.SchemaRegistryClient;
+import dev.orderflow.common.registry.SchemaRegistryException;
+import dev.orderflow.common.serde.AvroDeserializer;
+import dev.orderflow.common.serde.AvroSerdeConfig;
+import dev.orderflow.common.serde.AvroSerializer;
 import dev.orderflow.ops.OpsCli;
+import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.schema.Platform;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +146,68 @@ class ProvisioningIT {
   }
 
   @Test
+  void contractSchemasAreListedByDryRunRegisteredOnceAndFoundBySerializersThatNeverRegister()
+      throws Exception {
+    // Given an empty subject
+    String topic = id + ".notify.v1";
+    Path file = schemaFile(topic, "NotificationRequested.avsc");
+
+    // When
+    Run dry = provision(file, "--dry-run");
+    boolean subjectAfterDryRun = hasVersions(topic + "-value");
+    Run first = provision(file);
+    Run second = provision(file);
+
+    // Then
+    assertThat(dry.output())
+        .contains(
+            "would change registry subject "
+                + topic
+                + "-value: register NotificationRequested.avsc"
+                + " (dev.orderflow.schema.NotificationRequested)");
+    assertThat(subjectAfterDryRun).isFalse();
+    assertThat(first.exitCode()).as(first.errors()).isZero();
+    assertThat(first.output()).contains("changed      registry subject " + topic + "-value");
+    assertThat(second.output()).isEqualTo("no changes" + System.lineSeparator());
+    NotificationRequested value = notification();
+    try (SchemaRegistryClient registry = new SchemaRegistryClient(REGISTRY)) {
+      byte[] bytes =
+          new AvroSerializer<NotificationRequested>(registry, AvroSerdeConfig.production(REGISTRY))
+              .serialize(topic, value);
+      assertThat(
+              new AvroDeserializer<>(registry, NotificationRequested.class)
+                  .deserialize(topic, bytes))
+          .isEqualTo(value);
+      assertThat(
+              new ContractCheck(registry, false, "itest")
+                  .firstProblem(
+                      List.of(
+                          Contract.writes(topic, NotificationRequested.getClassSchema()),
+                          Contract.reads(topic, NotificationRequested.getClassSchema()))))
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aSchemaTheSubjectRefusesFailsTheRunNamingTheSubjectAndRegistersNothing() throws Exception {
+    // Given a subject that holds NotificationRequested
+    String topic = id + ".mixed.v1";
+    provision(schemaFile(topic, "NotificationRequested.avsc"));
+
+    // When the file now says an unrelated record belongs there
+    Run run = provision(schemaFile(topic, "OrderCreated.avsc"));
+
+    // Then
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errors())
+        .contains("refuses these schemas")
+        .contains(topic + "-value (OrderCreated.avsc)");
+    try (SchemaRegistryClient registry = new SchemaRegistryClient(REGISTRY)) {
+      assertThat(registry.latest(topic + "-value").version()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void invalidFileFailsWithOneLineNamingTheKey() throws Exception {
     Path file = dir.resolve("bad.yaml");
     Files.writeString(
@@ -199,6 +271,50 @@ class ProvisioningIT {
         """
             .formatted(credentials.getFileName(), id, partitions, retentionMs, id, id, id, id));
     return file;
+  }
+
+  private Path schemaFile(String topic, String schema) throws IOException {
+    Path file = dir.resolve(topic + "-" + schema + ".yaml");
+    Files.writeString(
+        file,
+        """
+        environments:
+          itest: {replicationFactor: 1, minInsyncReplicas: 1}
+        registry:
+          globalCompatibility: BACKWARD
+          subjects:
+            %s-value: {compatibility: BACKWARD, schema: %s}
+        """
+            .formatted(topic, schema));
+    return file;
+  }
+
+  private boolean hasVersions(String subject) {
+    try (SchemaRegistryClient registry = new SchemaRegistryClient(REGISTRY)) {
+      registry.latest(subject);
+      return true;
+    } catch (SchemaRegistryException e) {
+      assertThat(e.isNotFound()).as(e.getMessage()).isTrue();
+      return false;
+    }
+  }
+
+  private static NotificationRequested notification() {
+    return NotificationRequested.newBuilder()
+        .setNotificationId("v-1:A-1:whatsapp")
+        .setOrderId("v-1:A-1")
+        .setBuyerId("buyer-1")
+        .setPlatform(Platform.WHATSAPP)
+        .setRecipient("+2348030000001")
+        .setLocale("en-NG")
+        .setCurrency("NGN")
+        .setTotalMinor(138_000_000L)
+        .setText("Your order A-1 is confirmed")
+        .setTemplate(null)
+        .setInsideServiceWindow(false)
+        .setCorrelationId("corr-v-1:A-1")
+        .setRequestedAt(Instant.parse("2026-05-01T09:00:00Z"))
+        .build();
   }
 
   private int partitions(String topic) throws Exception {

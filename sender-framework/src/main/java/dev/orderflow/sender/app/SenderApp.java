@@ -63,6 +63,8 @@ public final class SenderApp implements Service {
             decoder,
             Clock.systemUTC());
     this.service = new SenderService(config, platform, infra);
+    // Delay tiers carry the main topic's bytes, so its subject is the only one to resolve.
+    context.contracts().reads(config.mainTopic(), NotificationRequested.getClassSchema());
     context.live().add("consume-loop", service::live);
     context.ready().add("channel", service::ready);
   }
