@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.config.RegistryConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,21 @@ class IngestConfigTest {
     assertThat(config.rules().maxAge()).isEqualTo(Duration.ofDays(30));
     assertThat(config.dedupWindow()).isEqualTo(Duration.ofDays(7));
     assertThat(config.maxOriginalBytes()).isEqualTo(512 * 1024);
+  }
+
+  @Test
+  void theShippedDefaultsNameNoAddressButTheLocalProfileNamesTheLocalStack() {
+    Map<String, String> local = Map.of("ORDERFLOW_PROFILE", "local");
+
+    assertThatThrownBy(
+            () ->
+                KafkaConfig.from(
+                    ConfigSource.load("order-ingest.properties", new String[0], Map.of())))
+        .hasMessageStartingWith("kafka.bootstrap.servers:");
+    ConfigSource source = ConfigSource.load("order-ingest.properties", new String[0], local);
+    assertThat(KafkaConfig.from(source).bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(RegistryConfig.from(source).url())
+        .hasToString("http://127.0.0.1:8081/apis/ccompat/v7");
   }
 
   @Test

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.config.OpsServerConfig;
+import dev.orderflow.common.logging.Redact;
 import dev.orderflow.common.ops.HealthChecks;
 import dev.orderflow.common.ops.Metrics;
 import dev.orderflow.common.ops.OpsHttpServer;
@@ -16,11 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole {@code main} of every service: {@code ServiceLauncher.run("order-ingest", 8181, args,
- * OrderIngestService::new)}. Loads config ({@code <name>.properties} on the classpath, {@code
- * --config <file>}, environment), creates metrics and health checks, builds the service, serves
- * {@code /metrics} and {@code /health/*}, starts the service and stops it gracefully on SIGTERM.
- * Bad config prints one line, {@code order-ingest: bad config: <key>: expected …}, and exits 2; any
- * other start-up failure exits 1.
+ * OrderIngestService::new)}. Loads config ({@code <name>.properties} on the classpath, the
+ * profile's {@code <name>-<profile>.properties} with {@code --profile <profile>} or {@code
+ * ORDERFLOW_PROFILE}, {@code --config <file>}, environment), creates metrics and health checks,
+ * builds the service, serves {@code /metrics} and {@code /health/*}, starts the service and stops
+ * it gracefully on SIGTERM. Bad config prints one line, {@code order-ingest: bad config: <key>:
+ * expected …}, and exits 2; any other start-up failure exits 1.
  */
 public final class ServiceLauncher {
   public static final String INSTANCE = "service.instance";
@@ -70,8 +72,10 @@ public final class ServiceLauncher {
     nameTheLogs();
     Metrics metrics = null;
     RunningService running = null;
+    String profile;
     try {
       ConfigSource config = ConfigSource.load(name + ".properties", args, env);
+      profile = config.profile().orElse("none");
       String instance = config.string(INSTANCE, env.getOrDefault("HOSTNAME", "local"));
       OpsServerConfig opsConfig = OpsServerConfig.from(config, defaultOpsPort);
       metrics = Metrics.create(name, instance);
@@ -91,7 +95,7 @@ public final class ServiceLauncher {
       return failed(e);
     }
     shutdownHooks.accept(new Thread(running::stop, name + "-shutdown"));
-    LOGGER.info("service started name={}", name);
+    LOGGER.info("service started name={} profile={}", name, profile);
     return new Launch.Started(running);
   }
 
@@ -102,7 +106,8 @@ public final class ServiceLauncher {
       return new Launch.Failed(EXIT_BAD_CONFIG);
     }
     LOGGER.error("service failed to start name={}", name, e);
-    err.println(name + ": failed to start: " + e);
+    // stderr bypasses the log layout: mask here what it would (tokens, URL credentials).
+    err.println(name + ": failed to start: " + Redact.text(e.toString()));
     return new Launch.Failed(EXIT_START_FAILED);
   }
 
