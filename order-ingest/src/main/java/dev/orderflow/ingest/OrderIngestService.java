@@ -53,7 +53,7 @@ final class OrderIngestService implements Service {
     IngestConfig config = IngestConfig.from(context.config());
     RegistryConfig registryConfig = RegistryConfig.from(context.config());
     String registryUrl = registryConfig.url().toString();
-    SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
+    SchemaRegistryClient registry = new SchemaRegistryClient(registryConfig.clientConfig());
     AvroSerde<OrderCreated> createdSerde =
         new AvroSerde<>(
             registry,

@@ -1,5 +1,6 @@
 package dev.orderflow.common.serde;
 
+import dev.orderflow.common.logging.Redact;
 import dev.orderflow.common.registry.RegistryClientConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -51,6 +52,13 @@ public record AvroSerdeConfig(
 
   RegistryClientConfig registryClientConfig() {
     return new RegistryClientConfig(registryUrl, registryTimeout);
+  }
+
+  /** Never prints credentials written into the URL. */
+  @Override
+  public String toString() {
+    return "AvroSerdeConfig[registryUrl=%s, autoRegister=%s, registryTimeout=%s, isKey=%s]"
+        .formatted(Redact.urlCredentials(registryUrl), autoRegister, registryTimeout, isKey);
   }
 
   /** From a Kafka client property map, as {@code configure(configs, isKey)} receives it. */
