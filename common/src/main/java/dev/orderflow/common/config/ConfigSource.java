@@ -2,6 +2,7 @@ package dev.orderflow.common.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -65,6 +66,14 @@ public final class ConfigSource {
         .ifPresent(name -> merged.putAll(PropertiesFiles.profile(defaultsResource, name)));
     launch.configFile().ifPresent(path -> merged.putAll(PropertiesFiles.read(path)));
     return new ConfigSource(merged, env, launch.profile());
+  }
+
+  /**
+   * The entries of a properties file (UTF-8), read as a {@code --config} file is, for tools that
+   * merge files of their own; a {@link ConfigException} names the file if it cannot be read.
+   */
+  public static Map<String, String> readFile(Path path) {
+    return PropertiesFiles.read(path);
   }
 
   /** The profile the service runs under ({@code local}), if one was named. */
