@@ -1,18 +1,15 @@
 package dev.orderflow.ops.provision;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /** Applies a pipeline file to one environment: topics, tables, registry, then the secret. */
 public final class PipelineProvisioner {
   private final Clients clients;
-  private final URI registryUrl;
   private final ProvisionReport report;
 
-  PipelineProvisioner(Clients clients, URI registryUrl, ProvisionReport report) {
+  PipelineProvisioner(Clients clients, ProvisionReport report) {
     this.clients = clients;
-    this.registryUrl = registryUrl;
     this.report = report;
   }
 
@@ -29,7 +26,8 @@ public final class PipelineProvisioner {
     new TableProvisioner(clients.dynamo(), report, environment.ttlUnsupportedIsWarning())
         .provision(spec.tables());
     if (spec.registry() != null) {
-      new RegistryProvisioner(clients.http(), registryUrl, report).provision(spec.registry());
+      new RegistryProvisioner(clients.http(), clients.registry(), report)
+          .provision(spec.registry());
     }
     if (spec.secret() != null) {
       Optional<Path> valueFile =
