@@ -9,6 +9,7 @@ import dev.orderflow.common.kafka.KafkaSettings;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +42,13 @@ public record Connection(
   static Connection resolve(
       Map<String, String> files, Map<String, String> env, Optional<LocalStack> local) {
     ConfigSource withoutLocal = ConfigSource.of(files, env);
-    Map<String, String> filledIn = new java.util.LinkedHashMap<>();
-    local.ifPresent(
+    // The marker alone never completes a half-given address set: Kafka named and the registry
+    // not is someone pointing at another cluster, where 127.0.0.1 would be a silent mistake.
+    boolean partlyElsewhere =
+        REQUIRED.stream().anyMatch(v -> withoutLocal.find(LocalStack.keyOf(v)).isPresent());
+    Optional<LocalStack> used = local.filter(stack -> !(stack.implied() && partlyElsewhere));
+    Map<String, String> filledIn = new LinkedHashMap<>();
+    used.ifPresent(
         stack ->
             stack
                 .addresses()
@@ -62,7 +68,7 @@ public record Connection(
                 .formatted(variable, FLAG_OF.get(variable), variable, LocalStack.keyOf(variable)));
       }
     }
-    return new Connection(source, local, Collections.unmodifiableMap(filledIn));
+    return new Connection(source, used, Collections.unmodifiableMap(filledIn));
   }
 
   /** As set, for messages. */

@@ -19,9 +19,10 @@ import java.util.Optional;
  * and no marker the stack's fixed addresses are used.
  *
  * @param origin what chose the local stack, for the note on stderr
+ * @param implied chosen by the marker alone, without {@code --local}
  * @param addresses variable name → value, only the names in {@link #DEFAULTS}
  */
-public record LocalStack(String origin, Map<String, String> addresses) {
+public record LocalStack(String origin, boolean implied, Map<String, String> addresses) {
   public static final String STACK_DIR_ENV = "STACK_DIR";
   public static final String MARKER = "stack.env";
 
@@ -45,9 +46,9 @@ public record LocalStack(String origin, Map<String, String> addresses) {
     Optional<Path> marker = marker(env);
     if (marker.isPresent()) {
       return Optional.of(
-          new LocalStack("the local stack's marker " + marker.get(), read(marker.get())));
+          new LocalStack("the local stack's marker " + marker.get(), !asked, read(marker.get())));
     }
-    return asked ? Optional.of(new LocalStack("--local", DEFAULTS)) : Optional.empty();
+    return asked ? Optional.of(new LocalStack("--local", false, DEFAULTS)) : Optional.empty();
   }
 
   private static Optional<Path> marker(Map<String, String> env) {

@@ -76,6 +76,23 @@ class ConnectionOptionsTest {
   }
 
   @Test
+  void theMarkerNeverCompletesAnAddressSetThatPointsElsewhere() throws IOException {
+    // Given: a developer's machine with the stack running, and an operator naming another Kafka
+    Files.writeString(
+        dir.resolve(LocalStack.MARKER),
+        "KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092\n"
+            + "SCHEMA_REGISTRY_URL=http://127.0.0.1:8081/apis/ccompat/v7\n");
+    Map<String, String> env =
+        Map.of(
+            LocalStack.STACK_DIR_ENV, dir.toString(), "KAFKA_BOOTSTRAP_SERVERS", "kafka.prod:9093");
+
+    // When / Then: the registry is missing, not quietly the local one; --local says it is meant
+    assertThatThrownBy(() -> connect(env)).hasMessageStartingWith("SCHEMA_REGISTRY_URL is not set");
+    assertThat(connect(env, "--local").registry().url())
+        .hasToString("http://127.0.0.1:8081/apis/ccompat/v7");
+  }
+
+  @Test
   void theAwsRegionIsNeverAssumed() {
     Connection connection =
         connect(Map.of("KAFKA_BOOTSTRAP_SERVERS", "b:9092", "SCHEMA_REGISTRY_URL", "https://r"));
