@@ -48,16 +48,9 @@ public record Connection(
         REQUIRED.stream().anyMatch(v -> withoutLocal.find(LocalStack.keyOf(v)).isPresent());
     Optional<LocalStack> used = local.filter(stack -> !(stack.implied() && partlyElsewhere));
     Map<String, String> filledIn = new LinkedHashMap<>();
-    used.ifPresent(
-        stack ->
-            stack
-                .addresses()
-                .forEach(
-                    (variable, value) -> {
-                      if (withoutLocal.find(LocalStack.keyOf(variable)).isEmpty()) {
-                        filledIn.put(variable, value);
-                      }
-                    }));
+    used.map(LocalStack::addresses).orElse(Map.of()).entrySet().stream()
+        .filter(address -> withoutLocal.find(LocalStack.keyOf(address.getKey())).isEmpty())
+        .forEach(address -> filledIn.put(address.getKey(), address.getValue()));
     Map<String, String> props = new HashMap<>(files);
     filledIn.forEach((variable, value) -> props.put(LocalStack.keyOf(variable), value));
     ConfigSource source = ConfigSource.of(props, env);
