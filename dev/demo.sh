@@ -92,7 +92,7 @@ for s in "${SERVICES[@]}"; do
   # The copy keeps a later rebuild from replacing the jar under the running JVM.
   cp "$jar" "$STACK_DIR/services/$s.jar.tmp" && mv -f "$STACK_DIR/services/$s.jar.tmp" "$STACK_DIR/services/$s.jar"
   # shellcheck disable=SC2046 # service_env prints NAME=value words for env
-  launch "$s" "${OPS_PORT[$s]}" "$ROOT_DIR" env $(service_env "$s") OPS_PORT="${OPS_PORT[$s]}" \
+  launch "$s" "${OPS_PORT[$s]}" "$ROOT_DIR" env $(service_env "$s") ORDERFLOW_PROFILE=local OPS_PORT="${OPS_PORT[$s]}" \
     java -Xms64m -Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED "-Dorderflow.stack=$STACK_DIR" \
     -jar "$STACK_DIR/services/$s.jar"
   STARTED+=("$s")

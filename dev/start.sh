@@ -210,6 +210,15 @@ set_global_compatibility() {
     die "could not set the registry's global compatibility"
 }
 
+# The marker says the local stack runs and where: the ops tool uses it as if given --local.
+write_marker() {
+  {
+    echo "# Written by dev/start.sh once the local stack answered; dev/stop.sh removes it."
+    local name
+    for name in "${STACK_MARKER_VARS[@]}"; do echo "$name=${!name}"; done
+  } >"$STACK_MARKER.tmp" && mv -f "$STACK_MARKER.tmp" "$STACK_MARKER"
+}
+
 provision() {
   if [ "${STACK_SKIP_PROVISION:-0}" = 1 ]; then
     log "provisioning skipped (STACK_SKIP_PROVISION=1)"
@@ -219,7 +228,7 @@ provision() {
   t=$(now)
   # shellcheck disable=SC2046
   java -XX:TieredStopAtLevel=1 $(cds ops-cli) --enable-native-access=ALL-UNNAMED -jar "$OPS_CLI_JAR" provision \
-    --file "$ROOT_DIR/provisioning/pipeline.yaml" --env local 2>&1 | tee "$LOG_DIR/provision.log" ||
+    --file "$ROOT_DIR/provisioning/pipeline.yaml" --env local --local 2>&1 | tee "$LOG_DIR/provision.log" ||
     die "provisioning failed (log: $LOG_DIR/provision.log)"
   log "provisioned in $(elapsed "$t")"
 }
@@ -237,5 +246,6 @@ start_secrets
 start_meta
 await_all "${LAUNCHING[@]+"${LAUNCHING[@]}"}"
 set_global_compatibility
+write_marker
 provision
 log "stack ready in $(elapsed "$TOTAL_START") (logs: $LOG_DIR)"

@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 source "$ROOT_DIR/dev/lib/stack.sh"
 
+rm -f "$STACK_MARKER"
 for part in meta secrets dynalite registry kafka; do
   stop_part "$part"
 done

@@ -1,5 +1,8 @@
 # Sourced by every script: picks the newest JDK on the machine (21 or later), sets the stack's
-# addresses, and defines small helpers. Nothing here starts a process.
+# addresses, and defines small helpers. Nothing here starts a process. The ops tool's wrappers
+# (ops/dlq, ops/provision) set ORDERFLOW_NO_STACK_ADDRESSES=1: it gets the local stack only when
+# asked (--local) or while the marker dev/start.sh writes ($STACK_DIR/stack.env) exists. No AWS
+# credentials are set here: they would shadow the default chain; the local path adds its own.
 
 find_java_home() {
   local best="" best_ver=0 dir ver
@@ -35,14 +38,20 @@ export STACK_DYNALITE_PORT="${STACK_DYNALITE_PORT:-4567}"
 export STACK_SECRETS_PORT="${STACK_SECRETS_PORT:-4584}"
 export STACK_META_PORT="${STACK_META_PORT:-8090}"
 export STACK_OPS_PORT_BASE="${STACK_OPS_PORT_BASE:-8181}"
-export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$STACK_KAFKA_PORT}"
-export SCHEMA_REGISTRY_URL="${SCHEMA_REGISTRY_URL:-http://127.0.0.1:$STACK_REGISTRY_PORT/apis/ccompat/v7}"
-export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:$STACK_DYNALITE_PORT}"
-export AWS_ENDPOINT_URL_SECRETS_MANAGER="${AWS_ENDPOINT_URL_SECRETS_MANAGER:-http://127.0.0.1:$STACK_SECRETS_PORT}"
-export AWS_REGION="${AWS_REGION:-eu-west-1}"
-export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-local}"
-export AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-local}"
-export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:$STACK_META_PORT}"
+# The ops wrappers set ORDERFLOW_NO_STACK_ADDRESSES: the ops tool fills in the local stack only
+# when asked (--local, or the marker below), never from here.
+if [ -z "${ORDERFLOW_NO_STACK_ADDRESSES:-}" ]; then
+  export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$STACK_KAFKA_PORT}"
+  export SCHEMA_REGISTRY_URL="${SCHEMA_REGISTRY_URL:-http://127.0.0.1:$STACK_REGISTRY_PORT/apis/ccompat/v7}"
+  export AWS_ENDPOINT_URL="${AWS_ENDPOINT_URL:-http://127.0.0.1:$STACK_DYNALITE_PORT}"
+  export AWS_ENDPOINT_URL_SECRETS_MANAGER="${AWS_ENDPOINT_URL_SECRETS_MANAGER:-http://127.0.0.1:$STACK_SECRETS_PORT}"
+  export AWS_REGION="${AWS_REGION:-eu-west-1}"
+  export META_GRAPH_URL="${META_GRAPH_URL:-http://127.0.0.1:$STACK_META_PORT}"
+fi
+# The marker of a running local stack, and the variables it holds (dev/start.sh, the ops tool).
+STACK_MARKER="$STACK_DIR/stack.env"
+STACK_MARKER_VARS=(KAFKA_BOOTSTRAP_SERVERS SCHEMA_REGISTRY_URL AWS_REGION AWS_ENDPOINT_URL
+  AWS_ENDPOINT_URL_SECRETS_MANAGER META_GRAPH_URL)
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

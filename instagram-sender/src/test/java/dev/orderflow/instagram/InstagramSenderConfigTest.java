@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class InstagramSenderConfigTest {
 
   @Test
-  void theDefaultsNameTheTopicGroupOpsPortPinnedVersionAndTheLocalSimulator() {
+  void theDefaultsNameTheTopicGroupOpsPortPinnedVersionAndInstagramsHost() {
     ConfigSource config = defaultsWith(Map.of());
 
     SenderConfig sender = SenderSettings.from(config, "instagram");
@@ -23,8 +23,16 @@ class InstagramSenderConfigTest {
     assertThat(sender.mainTopic()).isEqualTo("notify.instagram.v1");
     assertThat(sender.groupId()).isEqualTo("instagram-sender");
     assertThat(sender.client().apiVersion()).isEqualTo("v23.0");
-    assertThat(sender.client().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:8090"));
+    assertThat(sender.client().baseUrl()).isEqualTo(URI.create("https://graph.instagram.com"));
     assertThat(OpsServerConfig.from(config, 0).port()).isEqualTo(8184);
+  }
+
+  @Test
+  void theLocalProfilePointsAtTheSimulator() {
+    ConfigSource config = defaultsWith(Map.of("ORDERFLOW_PROFILE", "local"));
+
+    assertThat(SenderSettings.from(config, "instagram").client().baseUrl())
+        .isEqualTo(URI.create("http://127.0.0.1:8090"));
   }
 
   @Test

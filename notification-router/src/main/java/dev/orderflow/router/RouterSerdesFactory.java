@@ -16,7 +16,7 @@ public final class RouterSerdesFactory {
 
   public static RouterSerdes create(RegistryConfig config) {
     String url = config.url().toString();
-    return create(new SchemaRegistryClient(url), url, config.autoRegister());
+    return create(new SchemaRegistryClient(config.clientConfig()), url, config.autoRegister());
   }
 
   public static RouterSerdes create(SchemaRegistry registry, String url, boolean autoRegister) {

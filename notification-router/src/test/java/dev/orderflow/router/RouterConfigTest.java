@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.router.route.Channel;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,6 +30,22 @@ class RouterConfigTest {
     assertThat(config.topology().topics().deadLetters()).isEqualTo("notification-router.dlq.v1");
     assertThat(config.cache().unknownTtl()).isLessThan(config.cache().foundTtl());
     assertThat(config.buyersTable()).isEqualTo("buyers");
+  }
+
+  @Test
+  void theShippedDefaultsNameNoAddressButTheLocalProfileNamesTheLocalStack() {
+    String[] noArgs = {};
+    ConfigSource shipped = ConfigSource.load("notification-router.properties", noArgs, Map.of());
+    ConfigSource local =
+        ConfigSource.load(
+            "notification-router.properties", new String[] {"--profile", "local"}, Map.of());
+
+    assertThatThrownBy(() -> RouterConfig.from(shipped))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("kafka.bootstrap.servers:");
+    RouterConfig config = RouterConfig.from(local);
+    assertThat(config.kafka().bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(config.aws().dynamoDbEndpoint()).contains(URI.create("http://127.0.0.1:4567"));
   }
 
   @Test

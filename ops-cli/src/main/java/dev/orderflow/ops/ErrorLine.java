@@ -1,12 +1,17 @@
 package dev.orderflow.ops;
 
+import dev.orderflow.common.logging.Redact;
+import dev.orderflow.ops.connect.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** A failed command prints one line naming the problem; the stack trace goes to the debug log. */
+/**
+ * A failed command prints one line naming the problem and exits 1, or 2 when it could not tell
+ * where a system is; the stack trace goes to the debug log.
+ */
 final class ErrorLine implements IExecutionExceptionHandler {
   private static final Logger LOGGER = LoggerFactory.getLogger(ErrorLine.class);
 
@@ -14,8 +19,9 @@ final class ErrorLine implements IExecutionExceptionHandler {
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, ParseResult parseResult) {
     LOGGER.debug("Command failed", exception);
-    commandLine.getErr().println("error: " + exception.getMessage());
+    // stderr bypasses the log layout: mask what it would (tokens, credentials in URLs).
+    commandLine.getErr().println("error: " + Redact.text(exception.getMessage()));
     commandLine.getErr().flush();
-    return 1;
+    return exception instanceof ConnectionException ? ConnectionException.EXIT_CODE : 1;
   }
 }

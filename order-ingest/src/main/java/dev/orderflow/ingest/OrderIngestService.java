@@ -52,7 +52,7 @@ final class OrderIngestService implements Service {
   static Service create(ServiceContext context) {
     IngestConfig config = IngestConfig.from(context.config());
     RegistryConfig registryConfig = RegistryConfig.from(context.config());
-    SchemaRegistryClient registry = new SchemaRegistryClient(registryConfig.url().toString());
+    SchemaRegistryClient registry = new SchemaRegistryClient(registryConfig.clientConfig());
     AvroSerde<OrderCreated> createdSerde =
         new AvroSerde<>(registry, AvroSerdeConfig.from(registryConfig), OrderCreated.class);
     IngestTopics topics = IngestTopics.from(context.config(), createdSerde);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.registry.InMemorySchemaRegistry;
 import dev.orderflow.common.serde.AvroSerde;
 import dev.orderflow.common.serde.AvroSerdeConfig;
@@ -67,6 +69,21 @@ class IngestConfigTest {
         new InMemorySchemaRegistry(),
         AvroSerdeConfig.localStack("http://registry.invalid"),
         OrderCreated.class);
+  }
+
+  @Test
+  void theShippedDefaultsNameNoAddressButTheLocalProfileNamesTheLocalStack() {
+    Map<String, String> local = Map.of("ORDERFLOW_PROFILE", "local");
+
+    assertThatThrownBy(
+            () ->
+                KafkaConfig.from(
+                    ConfigSource.load("order-ingest.properties", new String[0], Map.of())))
+        .hasMessageStartingWith("kafka.bootstrap.servers:");
+    ConfigSource source = ConfigSource.load("order-ingest.properties", new String[0], local);
+    assertThat(KafkaConfig.from(source).bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(RegistryConfig.from(source).url())
+        .hasToString("http://127.0.0.1:8081/apis/ccompat/v7");
   }
 
   @Test

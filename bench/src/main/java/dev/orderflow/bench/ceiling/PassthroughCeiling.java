@@ -63,10 +63,8 @@ public final class PassthroughCeiling {
   }
 
   private Properties properties(String output, Path state) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-passthrough-" + output.hashCode());
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, clients.stack().kafkaBootstrapServers());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    // exactly_once_v2, as the router runs: KafkaSettings' default.
+    Properties props = clients.kafka().streams("bench-passthrough-" + output.hashCode());
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");

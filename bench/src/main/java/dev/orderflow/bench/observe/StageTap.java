@@ -27,7 +27,7 @@ public final class StageTap implements AutoCloseable {
   private final Thread thread;
 
   public StageTap(String bootstrapServers, List<String> topics) {
-    this.consumer = new KafkaConsumer<>(TopicScan.properties(bootstrapServers));
+    this.consumer = TopicScan.consumer(bootstrapServers, "bench-stage-tap");
     List<TopicPartition> partitions = new ArrayList<>();
     for (String topic : topics) {
       perSecond.put(topic, new LinkedHashMap<>());

@@ -1,5 +1,6 @@
 package dev.orderflow.bench.observe;
 
+import dev.orderflow.bench.pipeline.StackAddresses;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -23,8 +25,7 @@ public final class TopicScan {
   private TopicScan() {}
 
   public static List<ConsumerRecord<byte[], byte[]>> all(String bootstrapServers, String topic) {
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(properties(bootstrapServers))) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers, "bench-scan")) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic, LIMIT).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -50,16 +51,12 @@ public final class TopicScan {
     return end.isEmpty();
   }
 
-  static Properties properties(String bootstrapServers) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+  /** A groupless read_committed reader from common's KafkaSettings (StackAddresses). */
+  static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, String clientId) {
+    Properties props =
+        StackAddresses.kafkaSettings(bootstrapServers)
+            .reader(clientId, IsolationLevel.READ_COMMITTED);
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
-    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    props.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return props;
+    return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 }

@@ -1,6 +1,10 @@
 package dev.orderflow.bench.pipeline;
 
+import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.kafka.KafkaSettings;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Where the local stack listens: the variables dev/lib/env.sh exports, or their defaults. */
@@ -26,6 +30,23 @@ public record StackAddresses(
         value(env, "AWS_REGION", "eu-west-1"));
   }
 
+  /** Kafka client settings for the stack's brokers: see {@link #kafkaSettings(String)}. */
+  public KafkaSettings kafkaSettings() {
+    return kafkaSettings(kafkaBootstrapServers);
+  }
+
+  /**
+   * Common's {@link KafkaSettings} for {@code bootstrapServers}, the way a service builds its own:
+   * TLS, SASL and per-client overrides from the environment ({@code KAFKA_SECURITY_PROTOCOL},
+   * {@code KAFKA_SASL_*}, {@code KAFKA_PRODUCER_*} …), the servers from here.
+   */
+  public static KafkaSettings kafkaSettings(String bootstrapServers) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.remove("KAFKA_BOOTSTRAP_SERVERS");
+    Map<String, String> servers = Map.of(KafkaConfig.BOOTSTRAP_SERVERS, bootstrapServers);
+    return new KafkaSettings(KafkaConfig.from(ConfigSource.of(servers, env)));
+  }
+
   public StackAddresses withKafka(String bootstrapServers) {
     return new StackAddresses(
         bootstrapServers, registryUrl, dynamoDbEndpoint, secretsEndpoint, metaGraphUrl, awsRegion);
@@ -36,18 +57,32 @@ public record StackAddresses(
         kafkaBootstrapServers, registryUrl, dynamoDbEndpoint, secretsEndpoint, url, awsRegion);
   }
 
-  /** The variables every service reads for the stack's addresses. */
+  /**
+   * The variables every service reads for the stack's addresses, under the local profile (http to
+   * the simulator, the local secret), with the static credentials only the local stack takes.
+   */
   public Map<String, String> asEnvironment() {
     return Map.of(
-        "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
-        "SCHEMA_REGISTRY_URL", registryUrl.toString(),
-        "AWS_ENDPOINT_URL", dynamoDbEndpoint.toString(),
-        "AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString(),
-        "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsEndpoint.toString(),
-        "META_GRAPH_URL", metaGraphUrl.toString(),
-        "AWS_REGION", awsRegion,
-        "AWS_ACCESS_KEY_ID", "local",
-        "AWS_SECRET_ACCESS_KEY", "local");
+        "ORDERFLOW_PROFILE",
+        "local",
+        "KAFKA_BOOTSTRAP_SERVERS",
+        kafkaBootstrapServers,
+        "SCHEMA_REGISTRY_URL",
+        registryUrl.toString(),
+        "AWS_ENDPOINT_URL",
+        dynamoDbEndpoint.toString(),
+        "AWS_ENDPOINT_URL_DYNAMODB",
+        dynamoDbEndpoint.toString(),
+        "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+        secretsEndpoint.toString(),
+        "META_GRAPH_URL",
+        metaGraphUrl.toString(),
+        "AWS_REGION",
+        awsRegion,
+        "AWS_ACCESS_KEY_ID",
+        "local",
+        "AWS_SECRET_ACCESS_KEY",
+        "local");
   }
 
   private static String value(Map<String, String> env, String name, String fallback) {

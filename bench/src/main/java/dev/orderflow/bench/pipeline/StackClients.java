@@ -1,9 +1,9 @@
 package dev.orderflow.bench.pipeline;
 
+import dev.orderflow.common.kafka.KafkaSettings;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -17,15 +17,15 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /** Clients of the stack's Kafka, DynamoDB and Secrets Manager, closed together. */
 public final class StackClients implements AutoCloseable {
   private final StackAddresses stack;
+  private final KafkaSettings kafka;
   private final Admin admin;
   private final DynamoDbClient dynamoDb;
   private final SecretsManagerClient secrets;
 
   public StackClients(StackAddresses stack) {
     this.stack = stack;
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    this.admin = Admin.create(props);
+    this.kafka = stack.kafkaSettings();
+    this.admin = Admin.create(kafka.admin("bench"));
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     UrlConnectionHttpClient.Builder http =
@@ -52,6 +52,10 @@ public final class StackClients implements AutoCloseable {
     return stack;
   }
 
+  public KafkaSettings kafka() {
+    return kafka;
+  }
+
   public Admin admin() {
     return admin;
   }
@@ -64,20 +68,16 @@ public final class StackClients implements AutoCloseable {
     return secrets;
   }
 
-  /** Like a vendor's producer: idempotent, acks=all, small batches for low latency. */
+  /**
+   * Like a vendor's producer: the pipeline's (idempotent, acks=all, lz4), with shorter batching for
+   * low latency and more patience, since a load run may fill the broker's queues.
+   */
   public KafkaProducer<byte[], byte[]> producer(String clientId) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    Properties props = kafka.producer(clientId);
     props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
-    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    return new KafkaProducer<>(props);
+    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   @Override

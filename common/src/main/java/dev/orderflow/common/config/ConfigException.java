@@ -1,5 +1,7 @@
 package dev.orderflow.common.config;
 
+import dev.orderflow.common.logging.Redact;
+
 /**
  * A configuration value is missing or malformed. The message always names the key and the expected
  * form, so one line on stderr is enough to fix it: {@code kafka.bootstrap.servers: expected
@@ -8,8 +10,9 @@ package dev.orderflow.common.config;
 public final class ConfigException extends RuntimeException {
   private final String key;
 
+  /** {@code got} is printed with any credentials in a URL cut out. */
   public ConfigException(String key, String expected, String got) {
-    super(key + ": expected " + expected + ", got '" + got + "'");
+    super(key + ": expected " + expected + ", got '" + Redact.urlCredentials(got) + "'");
     this.key = key;
   }
 

@@ -2,6 +2,7 @@ package dev.orderflow.common.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,38 +15,75 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Where every setting of a service comes from, lowest precedence first: defaults on the classpath,
- * a properties file ({@code --config <path>} or the {@value #CONFIG_FILE_ENV} variable), then
- * environment variables named after the key ({@code kafka.bootstrap.servers} → {@code
- * KAFKA_BOOTSTRAP_SERVERS}). A blank value counts as unset. The environment is passed in, so tests
- * supply their own.
+ * Where every setting of a service comes from, lowest precedence first: defaults on the classpath
+ * ({@code <service>.properties}), the profile's defaults when one is named ({@code --profile local}
+ * or {@value #PROFILE_ENV}{@code =local}: {@code <service>-local.properties}), a properties file
+ * ({@code --config <path>} or the {@value #CONFIG_FILE_ENV} variable), then environment variables
+ * named after the key ({@code kafka.bootstrap.servers} → {@code KAFKA_BOOTSTRAP_SERVERS}). A blank
+ * value counts as unset. The environment is passed in, so tests supply their own.
+ *
+ * <p>The shipped defaults name no host: addresses of the local stack live in the {@value
+ * #LOCAL_PROFILE} profile only, so a deployment that forgets one fails with the key's name instead
+ * of quietly dialling 127.0.0.1.
  *
  * <p>Typed getters throw {@link ConfigException} naming the key and the expected form.
  */
 public final class ConfigSource {
   public static final String CONFIG_FILE_ENV = "ORDERFLOW_CONFIG";
+  public static final String PROFILE_ENV = "ORDERFLOW_PROFILE";
+  public static final String LOCAL_PROFILE = "local";
 
   private final Map<String, String> properties;
   private final Map<String, String> env;
+  private final Optional<String> profile;
 
-  private ConfigSource(Map<String, String> properties, Map<String, String> env) {
+  private ConfigSource(
+      Map<String, String> properties, Map<String, String> env, Optional<String> profile) {
     this.properties = Map.copyOf(properties);
     this.env = Map.copyOf(env);
-  }
-
-  /** Properties (already merged) overridden by the given environment. */
-  public static ConfigSource of(Map<String, String> properties, Map<String, String> env) {
-    return new ConfigSource(properties, env);
+    this.profile = profile;
   }
 
   /**
-   * Classpath defaults ({@code defaultsResource}, may be absent), then the file named by {@code
-   * --config <path>} / {@code --config=<path>} or {@value #CONFIG_FILE_ENV}, then {@code env}.
+   * Properties (already merged) overridden by the given environment; the profile, if any, is the
+   * one {@value #PROFILE_ENV} names (no file is read for it).
+   */
+  public static ConfigSource of(Map<String, String> properties, Map<String, String> env) {
+    return new ConfigSource(properties, env, LaunchArgs.profileIn(env));
+  }
+
+  /**
+   * Classpath defaults ({@code defaultsResource}, may be absent), then the profile's ({@code
+   * --profile <name>} / {@value #PROFILE_ENV}: {@code <defaults>-<name>.properties}, which must
+   * exist), then the file named by {@code --config <path>} / {@code --config=<path>} or {@value
+   * #CONFIG_FILE_ENV}, then {@code env}.
    */
   public static ConfigSource load(String defaultsResource, String[] args, Map<String, String> env) {
+    LaunchArgs launch = LaunchArgs.parse(args, env);
     Map<String, String> merged = new HashMap<>(PropertiesFiles.classpath(defaultsResource));
-    PropertiesFiles.named(args, env).ifPresent(path -> merged.putAll(PropertiesFiles.read(path)));
-    return new ConfigSource(merged, env);
+    launch
+        .profile()
+        .ifPresent(name -> merged.putAll(PropertiesFiles.profile(defaultsResource, name)));
+    launch.configFile().ifPresent(path -> merged.putAll(PropertiesFiles.read(path)));
+    return new ConfigSource(merged, env, launch.profile());
+  }
+
+  /**
+   * The entries of a properties file (UTF-8), read as a {@code --config} file is, for tools that
+   * merge files of their own; a {@link ConfigException} names the file if it cannot be read.
+   */
+  public static Map<String, String> readFile(Path path) {
+    return PropertiesFiles.read(path);
+  }
+
+  /** The profile the service runs under ({@code local}), if one was named. */
+  public Optional<String> profile() {
+    return profile;
+  }
+
+  /** Whether this is the local stack's profile, where plain-http endpoints are expected. */
+  public boolean isLocalProfile() {
+    return profile.filter(LOCAL_PROFILE::equals).isPresent();
   }
 
   /** The trimmed value of {@code key}, empty when unset or blank. */
@@ -97,6 +135,25 @@ public final class ConfigSource {
   /** An absolute URI with a scheme and host, such as {@code http://127.0.0.1:8081}. */
   public Optional<URI> uri(String key) {
     return parse(key, "an absolute URI such as http://host:port", ConfigSource::parseUri);
+  }
+
+  /**
+   * An https URL, for endpoints that carry tokens or personal data ({@code meta.graph.url}). Plain
+   * http is accepted only where it cannot leave the machine or the test: a loopback host, or under
+   * the {@value #LOCAL_PROFILE} profile.
+   */
+  public Optional<URI> secureUri(String key) {
+    Optional<URI> uri = uri(key);
+    uri.filter(u -> !"https".equalsIgnoreCase(u.getScheme()))
+        .filter(u -> !isLocalProfile() && !Loopback.is(u.getHost()))
+        .ifPresent(
+            u -> {
+              throw new ConfigException(
+                  key,
+                  "an https URL (http only to a loopback host or with " + PROFILE_ENV + "=local)",
+                  u.toString());
+            });
+    return uri;
   }
 
   public <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {

@@ -9,27 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 
 /** Finds and reads the properties files behind a {@link ConfigSource}. */
 final class PropertiesFiles {
   private PropertiesFiles() {}
-
-  /** The file named by {@code --config <path>}, {@code --config=<path>} or the variable. */
-  static Optional<Path> named(String[] args, Map<String, String> env) {
-    if (args.length == 1 && args[0].startsWith("--config=")) {
-      return Optional.of(Path.of(args[0].substring("--config=".length())));
-    }
-    if (args.length == 2 && args[0].equals("--config")) {
-      return Optional.of(Path.of(args[1]));
-    }
-    if (args.length > 0) {
-      throw new ConfigException("arguments", "--config <file> or none", String.join(" ", args));
-    }
-    String fromEnv = env.get(ConfigSource.CONFIG_FILE_ENV);
-    return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv));
-  }
 
   static Map<String, String> read(Path path) {
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
@@ -37,6 +21,24 @@ final class PropertiesFiles {
     } catch (IOException e) {
       throw new ConfigException("--config", "a readable properties file", path.toString());
     }
+  }
+
+  /**
+   * {@code <base>-<profile>.properties} beside {@code <base>.properties}; a profile without its
+   * file is a mistake (a typo would otherwise run with no profile at all).
+   */
+  static Map<String, String> profile(String defaultsResource, String profile) {
+    String base =
+        defaultsResource == null ? "" : defaultsResource.replaceFirst("\\.properties$", "");
+    String resource = base + "-" + profile + ".properties";
+    if (defaultsResource == null
+        || PropertiesFiles.class.getClassLoader().getResource(resource) == null) {
+      throw new ConfigException(
+          ConfigSource.PROFILE_ENV,
+          "a profile with " + resource + " on the class path (such as local)",
+          profile);
+    }
+    return classpath(resource);
   }
 
   static Map<String, String> classpath(String resource) {

@@ -73,6 +73,21 @@ public final class KafkaSettings {
     return props;
   }
 
+  /**
+   * A consumer outside any group, for tools that assign partitions and seek themselves (the ops
+   * tool, the benchmark's readers): nothing is committed and no topic is created by reading it.
+   */
+  public Properties reader(String clientId, IsolationLevel isolation) {
+    Properties props = base(clientId);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
+    props.putAll(config.consumer());
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+    return props;
+  }
+
   public Properties admin(String clientId) {
     Properties props = base(clientId);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");

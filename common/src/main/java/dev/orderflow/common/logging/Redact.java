@@ -47,6 +47,16 @@ public final class Redact {
     return "****(sha256:" + sha256(token).substring(0, 8) + ")";
   }
 
+  /**
+   * A URL without the credentials it may carry: {@code https://key:secret@host/x} → {@code
+   * https://****@host/x}. For values printed outside the log layout (errors on stderr).
+   */
+  public static String urlCredentials(String url) {
+    return url == null
+        ? null
+        : url.replaceAll("(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/?#@]+@", "$1****@");
+  }
+
   /** Masks every phone number and token the log layout would mask. */
   public static String text(String text) {
     return Masking.mask(text);

@@ -3,6 +3,8 @@ package dev.orderflow.common.registry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -19,16 +21,23 @@ final class RegistryHttp implements AutoCloseable {
 
   private final OkHttpClient client;
   private final HttpUrl base;
+  private final Optional<String> authorization;
 
   RegistryHttp(RegistryClientConfig config) {
     this.base = config.url();
-    this.client =
+    this.authorization = config.auth().authorization();
+    OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
             .connectTimeout(config.timeout())
             .readTimeout(config.timeout())
             .writeTimeout(config.timeout())
-            .callTimeout(config.timeout())
-            .build();
+            .callTimeout(config.timeout());
+    config.tls().map(RegistryTls::trustManager).ifPresent(trust -> trustOnly(builder, trust));
+    this.client = builder.build();
+  }
+
+  private static void trustOnly(OkHttpClient.Builder builder, X509TrustManager trust) {
+    builder.sslSocketFactory(RegistryTls.contextTrusting(trust).getSocketFactory(), trust);
   }
 
   RegistryAnswer get(String... path) {
@@ -48,7 +57,10 @@ final class RegistryHttp implements AutoCloseable {
     for (String segment : path) {
       url.addPathSegment(segment);
     }
-    return new Request.Builder().url(url.build()).header("Accept", CONTENT_TYPE.toString());
+    Request.Builder request =
+        new Request.Builder().url(url.build()).header("Accept", CONTENT_TYPE.toString());
+    authorization.ifPresent(value -> request.header("Authorization", value));
+    return request;
   }
 
   private static RequestBody json(Map<String, ?> body) {

@@ -1,6 +1,7 @@
 package dev.orderflow.common.serde;
 
 import dev.orderflow.common.config.RegistryConfig;
+import dev.orderflow.common.logging.Redact;
 import dev.orderflow.common.registry.RegistryClientConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -70,6 +71,13 @@ public record AvroSerdeConfig(
 
   RegistryClientConfig registryClientConfig() {
     return new RegistryClientConfig(registryUrl, registryTimeout);
+  }
+
+  /** Never prints credentials written into the URL. */
+  @Override
+  public String toString() {
+    return "AvroSerdeConfig[registryUrl=%s, autoRegister=%s, registryTimeout=%s, isKey=%s]"
+        .formatted(Redact.urlCredentials(registryUrl), autoRegister, registryTimeout, isKey);
   }
 
   /** From a Kafka client property map, as {@code configure(configs, isKey)} receives it. */

@@ -7,6 +7,7 @@ import dev.orderflow.common.config.OpsServerConfig;
 import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.contracts.ContractCheck;
 import dev.orderflow.common.contracts.Contracts;
+import dev.orderflow.common.logging.Redact;
 import dev.orderflow.common.ops.HealthChecks;
 import dev.orderflow.common.ops.Metrics;
 import dev.orderflow.common.ops.OpsHttpServer;
@@ -21,13 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole {@code main} of every service: {@code ServiceLauncher.run("order-ingest", 8181, args,
- * OrderIngestService::new)}. Loads config ({@code <name>.properties} on the classpath, {@code
- * --config <file>}, environment), creates metrics and health checks, builds the service, serves
- * {@code /metrics} and {@code /health/*}, starts the service and stops it gracefully on SIGTERM.
- * Bad config prints one line, {@code order-ingest: bad config: <key>: expected …}, and exits 2; any
- * other start-up failure exits 1. A service that declared contracts ({@link
- * ServiceContext#contracts()}) is started only once they resolve in the registry; until then the
- * ops endpoint serves, readiness is down with the reason, and the check is retried on a back-off.
+ * OrderIngestService::new)}. Loads config ({@code <name>.properties} on the classpath, the
+ * profile's {@code <name>-<profile>.properties} with {@code --profile <profile>} or {@code
+ * ORDERFLOW_PROFILE}, {@code --config <file>}, environment), creates metrics and health checks,
+ * builds the service, serves {@code /metrics} and {@code /health/*}, starts the service and stops
+ * it gracefully on SIGTERM. Bad config prints one line, {@code order-ingest: bad config: <key>:
+ * expected …}, and exits 2; any other start-up failure exits 1. A service that declared contracts
+ * ({@link ServiceContext#contracts()}) is started only once they resolve in the registry; until
+ * then the ops endpoint serves, readiness is down with the reason, and the check is retried on a
+ * back-off.
  */
 public final class ServiceLauncher {
   public static final String INSTANCE = "service.instance";
@@ -88,8 +91,10 @@ public final class ServiceLauncher {
     nameTheLogs();
     Metrics metrics = null;
     RunningService running = null;
+    String profile;
     try {
       ConfigSource config = ConfigSource.load(name + ".properties", args, env);
+      profile = config.profile().orElse("none");
       String instance = config.string(INSTANCE, env.getOrDefault("HOSTNAME", "local"));
       OpsServerConfig opsConfig = OpsServerConfig.from(config, defaultOpsPort);
       metrics = Metrics.create(name, instance);
@@ -112,7 +117,7 @@ public final class ServiceLauncher {
       return failed(e);
     }
     shutdownHooks.accept(new Thread(running::stop, name + "-shutdown"));
-    LOGGER.info("service started name={}", name);
+    LOGGER.info("service started name={} profile={}", name, profile);
     return new Launch.Started(running);
   }
 
@@ -126,7 +131,7 @@ public final class ServiceLauncher {
       return;
     }
     RegistryConfig registry = RegistryConfig.from(config);
-    SchemaRegistryClient client = new SchemaRegistryClient(registry.url().toString());
+    SchemaRegistryClient client = new SchemaRegistryClient(registry.clientConfig());
     ContractCheck check =
         new ContractCheck(client, registry.autoRegister(), config.string(ENVIRONMENT, "<env>"));
     ContractGate gate =
@@ -148,7 +153,8 @@ public final class ServiceLauncher {
       return new Launch.Failed(EXIT_BAD_CONFIG);
     }
     LOGGER.error("service failed to start name={}", name, e);
-    err.println(name + ": failed to start: " + e);
+    // stderr bypasses the log layout: mask here what it would (tokens, URL credentials).
+    err.println(name + ": failed to start: " + Redact.text(e.toString()));
     return new Launch.Failed(EXIT_START_FAILED);
   }
 

@@ -3,6 +3,8 @@ package dev.orderflow.common.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.common.registry.RegistryAuth;
+import dev.orderflow.common.registry.RegistryTls;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +91,82 @@ class ConfigRecordsTest {
             Map.of("schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7"), Map.of());
 
     assertThat(RegistryConfig.from(source).autoRegister()).isFalse();
+  }
+
+  @Test
+  void registryCredentialsInTheUrlBecomeBasicAuthAndLeaveTheUrl() {
+    ConfigSource source =
+        ConfigSource.of(
+            Map.of(), Map.of("SCHEMA_REGISTRY_URL", "https://key:s3cret@registry.example/api"));
+
+    RegistryConfig config = RegistryConfig.from(source);
+
+    assertThat(config.url()).hasToString("https://registry.example/api");
+    assertThat(config.auth()).isEqualTo(new RegistryAuth.Basic("key", "s3cret"));
+    assertThat(config.clientConfig().baseUrl()).doesNotContain("s3cret");
+    assertThat(config.toString()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void registryBasicAuthBearerTokenAndTruststoreComeFromTheirKeys() throws Exception {
+    java.nio.file.Path store = java.nio.file.Files.createTempFile("truststore", ".jks");
+    Map<String, String> env =
+        Map.of(
+            "SCHEMA_REGISTRY_URL", "https://registry.example",
+            "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "key:pa:ss",
+            "SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", store.toString(),
+            "SCHEMA_REGISTRY_SSL_TRUSTSTORE_TYPE", "JKS");
+
+    RegistryConfig basic = RegistryConfig.from(ConfigSource.of(Map.of(), env));
+    RegistryConfig bearer =
+        RegistryConfig.from(
+            ConfigSource.of(
+                Map.of("schema.registry.bearer.auth.token", "tok"),
+                Map.of("SCHEMA_REGISTRY_URL", "https://registry.example")));
+
+    assertThat(basic.auth()).isEqualTo(new RegistryAuth.Basic("key", "pa:ss"));
+    assertThat(basic.tls()).contains(new RegistryTls(store, null, "JKS"));
+    assertThat(bearer.auth()).isEqualTo(new RegistryAuth.Bearer("tok"));
+  }
+
+  @Test
+  void registryCredentialsAreRefusedOverPlainHttpToAnotherHostAndNeverEchoed() {
+    Map<String, String> env =
+        Map.of(
+            "SCHEMA_REGISTRY_URL", "http://registry.example",
+            "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "key:s3cret");
+    Map<String, String> both =
+        Map.of(
+            "SCHEMA_REGISTRY_URL", "https://registry.example",
+            "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "key:s3cret",
+            "SCHEMA_REGISTRY_BEARER_AUTH_TOKEN", "tok");
+    Map<String, String> malformed =
+        Map.of(
+            "SCHEMA_REGISTRY_URL", "https://registry.example",
+            "SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO", "s3cret");
+
+    assertThatThrownBy(() -> RegistryConfig.from(ConfigSource.of(Map.of(), env)))
+        .hasMessage(
+            "schema.registry.url: expected an https URL when credentials are set, got"
+                + " 'http://registry.example'");
+    assertThatThrownBy(() -> RegistryConfig.from(ConfigSource.of(Map.of(), both)))
+        .hasMessageStartingWith("schema.registry.bearer.auth.token: expected either it or")
+        .hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> RegistryConfig.from(ConfigSource.of(Map.of(), malformed)))
+        .hasMessage("schema.registry.basic.auth.user.info: expected user:password, got '<hidden>'");
+  }
+
+  @Test
+  void aMissingTruststoreIsNamed() {
+    Map<String, String> env =
+        Map.of(
+            "SCHEMA_REGISTRY_URL", "https://registry.example",
+            "SCHEMA_REGISTRY_SSL_TRUSTSTORE_LOCATION", "/nonexistent/truststore.p12");
+
+    assertThatThrownBy(() -> RegistryConfig.from(ConfigSource.of(Map.of(), env)))
+        .hasMessage(
+            "schema.registry.ssl.truststore.location: expected a readable truststore file, got"
+                + " '/nonexistent/truststore.p12'");
   }
 
   @Test

@@ -165,7 +165,86 @@ class ConfigSourceTest {
   @Test
   void unknownArgumentIsRefused() {
     assertThatThrownBy(() -> ConfigSource.load(null, new String[] {"--verbose"}, Map.of()))
-        .hasMessage("arguments: expected --config <file> or none, got '--verbose'");
+        .hasMessage(
+            "arguments: expected --config <file> and/or --profile <name>, or none, got"
+                + " '--verbose'");
+  }
+
+  @Test
+  void theProfilesDefaultsOverrideTheShippedOnesAndAFileOverridesBoth() throws IOException {
+    // Given
+    Path file = write("only.in.defaults=from-file\n");
+    String[] args = {"--profile", "local", "--config=" + file};
+
+    // When
+    ConfigSource config = ConfigSource.load("config-test-defaults.properties", args, Map.of());
+
+    // Then
+    assertThat(config.profile()).contains("local");
+    assertThat(config.isLocalProfile()).isTrue();
+    assertThat(config.string("topics.orders-created")).isEqualTo("from-local-profile");
+    assertThat(config.string("only.in.local")).isEqualTo("local-value");
+    assertThat(config.string("only.in.defaults")).isEqualTo("from-file");
+  }
+
+  @Test
+  void theProfileCanBeNamedByVariableAndTheCommandLineWins() {
+    Map<String, String> env = Map.of(ConfigSource.PROFILE_ENV, "staging");
+
+    ConfigSource fromEnv = ConfigSource.of(Map.of(), Map.of(ConfigSource.PROFILE_ENV, "local"));
+    ConfigSource fromArgs =
+        ConfigSource.load("config-test-defaults.properties", new String[] {"--profile=local"}, env);
+
+    assertThat(fromEnv.isLocalProfile()).isTrue();
+    assertThat(fromArgs.string("only.in.local")).isEqualTo("local-value");
+  }
+
+  @Test
+  void withoutAProfileNothingOfTheLocalOneIsRead() {
+    ConfigSource config = ConfigSource.load("config-test-defaults.properties", NO_ARGS, Map.of());
+
+    assertThat(config.profile()).isEmpty();
+    assertThat(config.find("only.in.local")).isEmpty();
+  }
+
+  @Test
+  void aProfileWithoutItsFileIsABadConfigNamingTheVariable() {
+    Map<String, String> env = Map.of(ConfigSource.PROFILE_ENV, "lcoal");
+
+    assertThatThrownBy(() -> ConfigSource.load("config-test-defaults.properties", NO_ARGS, env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "ORDERFLOW_PROFILE: expected a profile with config-test-defaults-lcoal.properties on"
+                + " the class path (such as local), got 'lcoal'");
+  }
+
+  @Test
+  void aSecureUriMustBeHttpsUnlessItStaysOnTheMachineOrTheProfileIsLocal() {
+    Map<String, String> props =
+        Map.of(
+            "tls", "https://graph.facebook.com",
+            "loopback", "http://127.0.0.1:8090",
+            "remote", "http://graph.facebook.com");
+    ConfigSource plain = ConfigSource.of(props, Map.of());
+    ConfigSource local = ConfigSource.of(props, Map.of(ConfigSource.PROFILE_ENV, "local"));
+
+    assertThat(plain.secureUri("tls")).contains(URI.create("https://graph.facebook.com"));
+    assertThat(plain.secureUri("loopback")).contains(URI.create("http://127.0.0.1:8090"));
+    assertThat(plain.secureUri("absent")).isEmpty();
+    assertThat(local.secureUri("remote")).contains(URI.create("http://graph.facebook.com"));
+    assertThatThrownBy(() -> plain.secureUri("remote"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("remote: expected an https URL");
+  }
+
+  @Test
+  void aMalformedUrlIsEchoedWithoutItsCredentials() {
+    ConfigSource config =
+        ConfigSource.of(Map.of("schema.registry.url", "https://key:s3cret@host:bad/x"), Map.of());
+
+    assertThatThrownBy(() -> config.uri("schema.registry.url"))
+        .hasMessageContaining("got 'https://****@host:bad/x'")
+        .hasMessageNotContaining("s3cret");
   }
 
   private Path write(String content) throws IOException {

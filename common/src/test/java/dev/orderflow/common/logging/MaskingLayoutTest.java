@@ -2,52 +2,28 @@ package dev.orderflow.common.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.MDC;
 
 /** Logs through the shipped logback-orderflow.xml and reads the bytes it writes. */
 class MaskingLayoutTest {
   private static final String TOKEN = "EAAGm0PX4ZCpsBA1b2c3d4e5f6g7h8i9j0";
   private static final String PHONE = "+2348012345678";
 
-  private final LoggerContext context = new LoggerContext();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private Logger logger;
+  private ShippedLog log;
+  private org.slf4j.Logger logger;
 
   @BeforeEach
-  @SuppressWarnings("unchecked")
   void configure() throws Exception {
-    // A fresh context shares SLF4J's MDC, where CorrelationIds puts the id.
-    context.setMDCAdapter(MDC.getMDCAdapter());
-    JoranConfigurator configurator = new JoranConfigurator();
-    configurator.setContext(context);
-    configurator.doConfigure(getClass().getClassLoader().getResource("logback-masking-test.xml"));
-    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    var console = (OutputStreamAppender<ILoggingEvent>) root.getAppender("ORDERFLOW_STDOUT");
-    root.detachAppender(console);
-    // Same encoder and layout as shipped, writing to memory instead of stdout.
-    OutputStreamAppender<ILoggingEvent> memory = new OutputStreamAppender<>();
-    memory.setContext(context);
-    memory.setEncoder(console.getEncoder());
-    memory.setOutputStream(out);
-    memory.start();
-    root.addAppender(memory);
-    logger = context.getLogger("dev.orderflow.whatsapp.Sender");
+    log = new ShippedLog();
+    logger = log.logger("dev.orderflow.whatsapp.Sender");
   }
 
   @AfterEach
   void stop() {
-    context.stop();
+    log.close();
   }
 
   @Test
@@ -91,6 +67,6 @@ class MaskingLayoutTest {
   }
 
   private String output() {
-    return out.toString(StandardCharsets.UTF_8);
+    return log.output();
   }
 }

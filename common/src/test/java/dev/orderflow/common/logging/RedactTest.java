@@ -49,7 +49,9 @@ class RedactTest {
 
   @Test
   void ordinaryNumbersAndWordsAreLeftAlone() {
-    String text = "offset=1764000000000 partition=3 order=ORD-12345 tokens=4 the bearer of news";
+    String text =
+        "offset=1764000000000 partition=3 order=ORD-12345 tokens=4 the bearer of news"
+            + " {\"totalMinor\":138000000} topic=notify.whatsapp.v1 from 1764000000000";
 
     assertThat(Redact.text(text)).isEqualTo(text);
   }

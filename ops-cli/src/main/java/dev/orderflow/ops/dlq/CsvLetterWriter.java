@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** RFC 4180 CSV with a header row (Jackson's CSV writer does the quoting). */
 final class CsvLetterWriter implements LetterWriter {
@@ -28,7 +29,9 @@ final class CsvLetterWriter implements LetterWriter {
   @Override
   public void write(DeadLetter letter) {
     try {
-      rows.write(LetterFields.of(letter));
+      Map<String, Object> fields = LetterFields.of(letter);
+      fields.replaceAll((k, v) -> v instanceof String text ? TerminalText.line(text) : v);
+      rows.write(fields);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

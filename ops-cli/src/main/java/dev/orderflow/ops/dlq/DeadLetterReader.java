@@ -21,7 +21,7 @@ final class DeadLetterReader {
 
   DeadLetter read(ConsumerRecord<byte[], byte[]> record) {
     Headers h = record.headers();
-    SourceKind kind = SourceKind.of(h);
+    SourceKind kind = SourceKind.of(record.topic());
     DecodedValue value = decoder.decode(record.topic(), record.value());
     Facts facts = Facts.from(value.tree());
     Diagnosis d =

@@ -1,8 +1,9 @@
 package dev.orderflow.ops.dlq;
 
-import dev.orderflow.common.registry.RegistryClientConfig;
+import dev.orderflow.common.aws.AwsClients;
+import dev.orderflow.common.kafka.KafkaSettings;
 import dev.orderflow.common.registry.SchemaRegistryClient;
-import java.net.URI;
+import dev.orderflow.ops.connect.Connection;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,45 +15,48 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The clients one command uses, made on first use and closed together. */
+/**
+ * The clients one command uses, made on first use and closed together. Kafka clients come from
+ * common's {@link KafkaSettings} like the services' (TLS, SASL, per-client overrides); what this
+ * tool needs beyond them is set only where the settings leave it open.
+ */
 final class DlqClients implements AutoCloseable {
   private static final String CLIENT_ID = "ops-dlq";
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
 
-  private final ConnectionOptions options;
+  private final Connection connection;
+  private final KafkaSettings kafka;
+  private final Duration timeout;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
   private KafkaConsumer<byte[], byte[]> consumer;
   private ValueDecoder decoder;
 
-  DlqClients(ConnectionOptions options) {
-    this.options = options;
+  DlqClients(Connection connection, Duration timeout) {
+    this.connection = connection;
+    this.kafka = connection.kafka();
+    this.timeout = timeout;
   }
 
   Duration timeout() {
-    return options.timeout;
+    return timeout;
   }
 
   /** One consumer per command, used for one partition at a time; never in a group. */
   KafkaConsumer<byte[], byte[]> consumer() {
     if (consumer == null) {
-      Properties props = options.clientProperties();
-      props.put(ConsumerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
-      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-      props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-      props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+      Properties props = kafka.reader(CLIENT_ID, IsolationLevel.READ_COMMITTED);
+      props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
       // Reading moves from partition to partition: a fetch parked at a partition's end would
       // hold the next poll for the default 500 ms.
-      props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
-      props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-      props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout().toMillis()));
+      props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
+      props.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+      props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
       consumer =
           opened(
               new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
@@ -62,11 +66,8 @@ final class DlqClients implements AutoCloseable {
 
   ValueDecoder decoder() {
     if (decoder == null) {
-      decoder =
-          new ValueDecoder(
-              opened(
-                  new SchemaRegistryClient(
-                      new RegistryClientConfig(options.registryUrl.toString(), REGISTRY_TIMEOUT))));
+      var registry = connection.registry().clientConfig().withTimeout(REGISTRY_TIMEOUT);
+      decoder = new ValueDecoder(opened(new SchemaRegistryClient(registry)));
     }
     return decoder;
   }
@@ -94,17 +95,24 @@ final class DlqClients implements AutoCloseable {
    * newer producer with the same id fences this one.
    */
   KafkaProducer<byte[], byte[]> transactionalProducer(String transactionalId) {
-    Properties props = producerProperties();
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    Properties props = kafka.transactionalProducer(CLIENT_ID, transactionalId);
+    bounded(props);
+    // A replay batch waits for its rate limit inside the transaction.
     props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
     return closing(
         new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
   }
 
   KafkaProducer<byte[], byte[]> producer() {
+    Properties props = kafka.producer(CLIENT_ID);
+    bounded(props);
     return closing(
-        new KafkaProducer<>(
-            producerProperties(), new ByteArraySerializer(), new ByteArraySerializer()));
+        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+  }
+
+  /** A send blocks no longer than the command's --timeout. */
+  private void bounded(Properties props) {
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
   }
 
   /** A producer's plain close() waits without bound for unsent records. */
@@ -114,39 +122,16 @@ final class DlqClients implements AutoCloseable {
   }
 
   Admin admin() {
-    Properties props = options.clientProperties();
-    props.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout().toMillis()));
+    Properties props = kafka.admin(CLIENT_ID);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
     Admin admin = Admin.create(props);
     opened.push(() -> admin.close(CLOSE_TIMEOUT));
     return admin;
   }
 
-  /** DynamoDB at the endpoint given, else where the SDK looks ($AWS_ENDPOINT_URL, AWS). */
-  DynamoDbClient dynamo(URI endpoint, String region) {
-    var builder =
-        DynamoDbClient.builder()
-            .region(Region.of(region))
-            .httpClientBuilder(
-                UrlConnectionHttpClient.builder()
-                    .connectionTimeout(Duration.ofSeconds(5))
-                    .socketTimeout(Duration.ofSeconds(10)));
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return opened(builder.build());
-  }
-
-  private Properties producerProperties() {
-    Properties props = options.clientProperties();
-    props.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
-    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout().toMillis()));
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
-    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-    return props;
+  /** DynamoDB as the senders reach it (common's {@link AwsClients}). */
+  DynamoDbClient dynamo() {
+    return opened(new AwsClients(connection.aws()).dynamoDb());
   }
 
   <T extends AutoCloseable> T opened(T resource) {

@@ -1,6 +1,12 @@
 package dev.orderflow.ops.dlq;
 
+import dev.orderflow.common.logging.Redact;
+import dev.orderflow.ops.connect.Connection;
+import dev.orderflow.ops.connect.ConnectionException;
+import dev.orderflow.ops.connect.ConnectionOptions;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -8,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -21,17 +28,33 @@ abstract class DlqSubcommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "How long to wait for Kafka or the registry (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
   @Override
   public final Integer call() {
-    try (DlqClients clients = new DlqClients(connection)) {
+    Connection settings;
+    try {
+      settings = connection.connect(err(), connectionFlags());
+    } catch (ConnectionException e) {
+      return fail(ExitCode.USAGE, e.getMessage(), e);
+    }
+    try (DlqClients clients = new DlqClients(settings, timeout)) {
       return run(clients);
     } catch (DlqException e) {
       return fail(e.exitCode(), e.getMessage(), e);
+    } catch (ConnectionException e) {
+      return fail(ExitCode.USAGE, e.getMessage(), e);
     } catch (TimeoutException e) {
       return fail(
           ExitCode.USAGE,
           "Kafka at %s did not answer within %s (%s); check --bootstrap-servers"
-              .formatted(connection.bootstrapServers, connection.timeout, e.getMessage()),
+              .formatted(settings.bootstrapServers(), timeout, e.getMessage()),
           e);
     } catch (KafkaException e) {
       return fail(ExitCode.USAGE, "Kafka: " + e.getMessage(), e);
@@ -39,6 +62,11 @@ abstract class DlqSubcommand implements Callable<Integer> {
   }
 
   abstract int run(DlqClients clients);
+
+  /** A command's own connection flags, as variables ({@code AWS_REGION} → value). */
+  Map<String, String> connectionFlags() {
+    return Map.of();
+  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();
@@ -51,7 +79,8 @@ abstract class DlqSubcommand implements Callable<Integer> {
   private int fail(int code, String message, Exception e) {
     LOGGER.debug("ops dlq {} failed", spec.name(), e);
     out().flush();
-    err().println("error: " + message);
+    // stderr bypasses the log layout: mask what it would (tokens, credentials in URLs).
+    err().println("error: " + Redact.text(message));
     err().flush();
     return code;
   }

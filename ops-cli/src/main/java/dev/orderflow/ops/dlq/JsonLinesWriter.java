@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 
 /** One JSON object per line (JSON Lines), so scripts can stream a large selection. */
 final class JsonLinesWriter implements LetterWriter {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = TerminalText.JSON;
 
   private final PrintWriter out;
 

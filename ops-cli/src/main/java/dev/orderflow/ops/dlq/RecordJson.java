@@ -8,7 +8,7 @@ import org.apache.kafka.common.header.Header;
 
 /** {@code show --json}: the record, its diagnosis, headers and value as one JSON object. */
 final class RecordJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = TerminalText.JSON;
 
   private RecordJson() {}
 

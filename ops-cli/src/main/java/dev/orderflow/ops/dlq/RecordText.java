@@ -10,7 +10,7 @@ import org.apache.kafka.common.header.Header;
 
 /** {@code show}'s human form of one record. */
 final class RecordText {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = TerminalText.JSON;
   private static final int BYTES_SHOWN = 4096;
 
   private final PrintWriter out;
@@ -44,7 +44,10 @@ final class RecordText {
     line("correlation", orDash(letter.correlationId()));
     out.println("headers");
     for (Header header : record.headers()) {
-      out.printf("  %-28s %s%n", header.key(), HeaderValue.of(header.value()).display());
+      out.printf(
+          "  %-28s %s%n",
+          TerminalText.line(header.key()),
+          TerminalText.line(HeaderValue.of(header.value()).display()));
     }
     value(letter.value());
     out.println();
@@ -66,7 +69,8 @@ final class RecordText {
     String suffix = cut ? " … (" + bytes.length + " bytes, first " + BYTES_SHOWN + " shown)" : "";
     line("hex", HexFormat.ofDelimiter(" ").formatHex(shown) + suffix);
     line("base64", Base64.getEncoder().encodeToString(shown) + suffix);
-    Text.utf8(shown).ifPresent(text -> line("as text", text));
+    Text.utf8(shown)
+        .ifPresent(text -> out.printf("%-12s %s%n", "as text", TerminalText.block(text)));
   }
 
   private JsonNode shown(JsonNode tree) {
@@ -90,12 +94,13 @@ final class RecordText {
       case UNROUTABLE -> "the router: no platform could take it (unroutable.* headers)";
       case ROUTER -> "the router's Kafka Streams error handler (__streams.errors.* headers)";
       case REJECTED -> "order-ingest: the submission was rejected";
-      case OTHER -> "unknown (no dead-letter headers)";
+      case OTHER -> "unknown (not one of the pipeline's dead-letter topics)";
     };
   }
 
+  /** Every value printed here may come from a vendor: one line, no terminal controls. */
   private void line(String label, String value) {
-    out.printf("%-12s %s%n", label, value);
+    out.printf("%-12s %s%n", label, TerminalText.line(value));
   }
 
   private static String orDash(String text) {
@@ -106,7 +111,7 @@ final class RecordText {
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
     } catch (JsonProcessingException e) {
-      return tree.toString();
+      return TerminalText.block(tree.toString());
     }
   }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +86,11 @@ public final class ReplayCommand extends DlqSubcommand {
   String reason;
 
   @Mixin ReplayOptions options;
+
+  @Override
+  Map<String, String> connectionFlags() {
+    return options.connectionFlags();
+  }
 
   @Override
   int run(DlqClients clients) {
@@ -179,9 +185,7 @@ public final class ReplayCommand extends DlqSubcommand {
     }
     LedgerCheck ledger = LedgerCheck.NONE;
     if (!options.noLedgerCheck) {
-      var dynamo =
-          new DynamoLedgerCheck(
-              clients.dynamo(options.dynamoEndpoint, options.awsRegion), options.ledgerTable);
+      var dynamo = new DynamoLedgerCheck(clients.dynamo(), options.ledgerTable);
       dynamo.probe();
       ledger = dynamo;
     }

@@ -3,7 +3,9 @@ package dev.orderflow.ops.dlq;
 import dev.orderflow.common.kafka.TopicNames;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Where replay keeps its books and checks the ledger; rarely changed outside tests. */
@@ -32,15 +34,14 @@ final class ReplayOptions {
   @Option(
       names = "--dynamodb-endpoint",
       paramLabel = "URL",
-      defaultValue = "${env:AWS_ENDPOINT_URL}",
-      description = "DynamoDB endpoint (default: $AWS_ENDPOINT_URL, else AWS).")
+      description =
+          "DynamoDB endpoint (default: $AWS_ENDPOINT_URL_DYNAMODB, $AWS_ENDPOINT_URL, else AWS).")
   URI dynamoEndpoint;
 
   @Option(
       names = "--aws-region",
       paramLabel = "REGION",
-      defaultValue = "${env:AWS_REGION:-eu-west-1}",
-      description = "AWS region of the ledger (default: $AWS_REGION, else ${DEFAULT-VALUE}).")
+      description = "AWS region of the ledger (default: $AWS_REGION; required unless --local).")
   String awsRegion;
 
   @Option(
@@ -56,6 +57,18 @@ final class ReplayOptions {
       defaultValue = ProgressTopic.DEFAULT,
       description = "Compacted checkpoint of replayed records (default: ${DEFAULT-VALUE}).")
   String progressTopic;
+
+  /** The AWS flags as the variables they stand for, for the connection. */
+  Map<String, String> connectionFlags() {
+    Map<String, String> flags = new HashMap<>();
+    if (dynamoEndpoint != null) {
+      flags.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoEndpoint.toString());
+    }
+    if (awsRegion != null) {
+      flags.put("AWS_REGION", awsRegion);
+    }
+    return flags;
+  }
 
   @Option(
       names = "--batch",

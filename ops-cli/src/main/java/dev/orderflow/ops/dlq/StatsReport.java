@@ -12,7 +12,7 @@ import java.util.NavigableMap;
 
 /** Renders a {@link Tally}: share bars per dimension, then a histogram over time. */
 final class StatsReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = TerminalText.JSON;
   private static final int BAR = 40;
   private static final int MAX_BUCKETS = 30;
   private static final List<Long> BUCKET_MINUTES =
@@ -56,13 +56,14 @@ final class StatsReport {
   private static void section(PrintWriter out, String title, Map<String, Long> counts) {
     out.printf("%n%s%n", title);
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    int width = counts.keySet().stream().mapToInt(String::length).max().orElse(1);
+    int width =
+        counts.keySet().stream().map(TerminalText::line).mapToInt(String::length).max().orElse(1);
     counts.forEach(
         (key, n) ->
             out.printf(
                 Locale.ROOT,
                 "  %-" + width + "s %7d %5.1f%%  %s%n",
-                key,
+                TerminalText.line(key),
                 n,
                 100.0 * n / total,
                 bar(n, total)));

@@ -63,7 +63,8 @@ final class TableWriter implements LetterWriter {
             case "message" -> MESSAGE_MAX;
             default -> CELL_MAX;
           };
-      row.add(Text.cut(Objects.toString(fields.get(field), "-").replaceAll("\\s+", " "), max));
+      String text = TerminalText.line(Objects.toString(fields.get(field), "-"));
+      row.add(Text.cut(text.replaceAll("\\s+", " "), max));
     }
     pending.add(row);
     if (pending.size() >= CHUNK) {

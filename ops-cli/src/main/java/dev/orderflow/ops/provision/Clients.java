@@ -1,43 +1,40 @@
 package dev.orderflow.ops.provision;
 
-import java.net.URI;
+import dev.orderflow.common.aws.AwsClients;
+import dev.orderflow.common.config.RegistryConfig;
+import dev.orderflow.common.registry.RegistryClientConfig;
+import dev.orderflow.ops.connect.Connection;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * The clients provisioning talks through. AWS endpoints default to the SDK's own resolution, which
- * honours {@code AWS_ENDPOINT_URL} and {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}; explicit options
- * win.
+ * The clients provisioning talks through, built from the same settings as the services': Kafka's
+ * admin client from common's {@code KafkaSettings} (TLS, SASL, timeouts), AWS from {@code
+ * AwsClients}, and the registry's HTTP client trusting the registry's truststore, if one is set.
  */
-record Clients(Admin admin, DynamoDbClient dynamo, SecretsManagerClient secrets, HttpClient http)
+record Clients(
+    Admin admin,
+    DynamoDbClient dynamo,
+    SecretsManagerClient secrets,
+    HttpClient http,
+    RegistryClientConfig registry)
     implements AutoCloseable {
+  private static final String CLIENT_ID = "ops-provision";
 
-  static Clients connect(
-      String bootstrapServers, Optional<URI> dynamoEndpoint, Optional<URI> secretsEndpoint) {
-    Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG,
-                "ops-provision",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                15_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                30_000));
-    var dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
-    dynamoEndpoint.ifPresent(dynamo::endpointOverride);
-    var secrets = SecretsManagerClient.builder().httpClient(UrlConnectionHttpClient.create());
-    secretsEndpoint.ifPresent(secrets::endpointOverride);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    return new Clients(admin, dynamo.build(), secrets.build(), http);
+  static Clients connect(Connection connection) {
+    RegistryConfig registry = connection.registry();
+    AwsClients aws = new AwsClients(connection.aws());
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    registry.tls().ifPresent(tls -> http.sslContext(tls.sslContext()));
+    return new Clients(
+        Admin.create(connection.kafka().admin(CLIENT_ID)),
+        aws.dynamoDb(),
+        aws.secretsManager(),
+        http.build(),
+        registry.clientConfig());
   }
 
   @Override

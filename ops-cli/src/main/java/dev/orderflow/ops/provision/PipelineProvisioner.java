@@ -1,7 +1,6 @@
 package dev.orderflow.ops.provision;
 
 import dev.orderflow.common.registry.SchemaRegistryClient;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,12 +10,10 @@ import java.util.Optional;
  */
 public final class PipelineProvisioner {
   private final Clients clients;
-  private final URI registryUrl;
   private final ProvisionReport report;
 
-  PipelineProvisioner(Clients clients, URI registryUrl, ProvisionReport report) {
+  PipelineProvisioner(Clients clients, ProvisionReport report) {
     this.clients = clients;
-    this.registryUrl = registryUrl;
     this.report = report;
   }
 
@@ -33,8 +30,9 @@ public final class PipelineProvisioner {
     new TableProvisioner(clients.dynamo(), report, environment.ttlUnsupportedIsWarning())
         .provision(spec.tables());
     if (spec.registry() != null) {
-      new RegistryProvisioner(clients.http(), registryUrl, report).provision(spec.registry());
-      try (SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl.toString())) {
+      new RegistryProvisioner(clients.http(), clients.registry(), report)
+          .provision(spec.registry());
+      try (SchemaRegistryClient registry = new SchemaRegistryClient(clients.registry())) {
         new SchemaProvisioner(registry, report).provision(spec.registry().subjects());
       }
     }

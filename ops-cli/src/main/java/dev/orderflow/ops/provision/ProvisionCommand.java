@@ -1,10 +1,15 @@
 package dev.orderflow.ops.provision;
 
+import dev.orderflow.ops.connect.Connection;
+import dev.orderflow.ops.connect.ConnectionOptions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +28,10 @@ public final class ProvisionCommand implements Callable<Integer> {
   @Option(names = "--file", required = true, description = "The pipeline file (YAML).")
   Path file;
 
-  @Option(names = "--env", defaultValue = "local", description = "Environment in the file.")
+  @Option(
+      names = "--env",
+      required = true,
+      description = "Environment in the file (local, prod, …); never assumed.")
   String environment;
 
   @Option(names = "--dry-run", description = "Print what would change; change nothing.")
@@ -35,36 +43,30 @@ public final class ProvisionCommand implements Callable<Integer> {
   @Option(names = "--secret-value-file", description = "JSON value for the secret.")
   Path secretValueFile;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
-      description = "Kafka (default: $KAFKA_BOOTSTRAP_SERVERS or ${DEFAULT-VALUE}).")
-  String bootstrapServers;
+  @Mixin ConnectionOptions connection;
 
   @Option(
-      names = "--registry-url",
-      defaultValue = "${env:SCHEMA_REGISTRY_URL:-http://127.0.0.1:8081/apis/ccompat/v7}",
-      description = "Confluent-compatible registry API (default: $SCHEMA_REGISTRY_URL).")
-  URI registryUrl;
-
-  @Option(names = "--dynamodb-endpoint", description = "Default: the SDK's ($AWS_ENDPOINT_URL).")
+      names = "--dynamodb-endpoint",
+      description = "Default: $AWS_ENDPOINT_URL_DYNAMODB, $AWS_ENDPOINT_URL, else AWS.")
   URI dynamoEndpoint;
 
   @Option(
       names = "--secrets-endpoint",
-      description = "Default: the SDK's ($AWS_ENDPOINT_URL_SECRETS_MANAGER).")
+      description = "Default: $AWS_ENDPOINT_URL_SECRETS_MANAGER, $AWS_ENDPOINT_URL, else AWS.")
   URI secretsEndpoint;
 
   @Override
   public Integer call() {
     PipelineSpec spec = PipelineFile.read(file);
     ProvisionReport report = new ProvisionReport(command.commandLine().getOut(), dryRun);
-    try (Clients clients =
-        Clients.connect(
-            bootstrapServers,
-            Optional.ofNullable(dynamoEndpoint),
-            Optional.ofNullable(secretsEndpoint))) {
-      new PipelineProvisioner(clients, registryUrl, report)
+    Map<String, String> flags = new HashMap<>();
+    Optional.ofNullable(dynamoEndpoint)
+        .ifPresent(uri -> flags.put("AWS_ENDPOINT_URL_DYNAMODB", uri.toString()));
+    Optional.ofNullable(secretsEndpoint)
+        .ifPresent(uri -> flags.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", uri.toString()));
+    Connection settings = connection.connect(command.commandLine().getErr(), flags);
+    try (Clients clients = Clients.connect(settings)) {
+      new PipelineProvisioner(clients, report)
           .apply(
               spec,
               environment,

@@ -2,6 +2,7 @@ package dev.orderflow.ops.provision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.common.registry.RegistryClientConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -24,11 +26,14 @@ final class RegistryProvisioner {
 
   private final HttpClient http;
   private final URI baseUrl;
+  private final Optional<String> authorization;
   private final ProvisionReport report;
 
-  RegistryProvisioner(HttpClient http, URI baseUrl, ProvisionReport report) {
+  /** {@code registry}'s URL never carries credentials; they are sent as a header. */
+  RegistryProvisioner(HttpClient http, RegistryClientConfig registry, ProvisionReport report) {
     this.http = http;
-    this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
+    this.baseUrl = URI.create(registry.baseUrl().replaceAll("/+$", "") + "/");
+    this.authorization = registry.auth().authorization();
     this.report = report;
   }
 
@@ -71,6 +76,7 @@ final class RegistryProvisioner {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request, int... accepted) {
+    authorization.ifPresent(value -> request.header("Authorization", value));
     HttpRequest built =
         request
             .timeout(TIMEOUT)

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs {@code ops dlq …} in this JVM through the jar's own command line, capturing its output. */
@@ -34,7 +35,8 @@ final class Cli {
     all.addAll(common);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = OpsCli.commandLine();
+    // No environment: the flags say everything, and a developer's local-stack marker is not read.
+    CommandLine cli = OpsCli.commandLine(Map.of());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     int code = cli.execute(all.toArray(String[]::new));

@@ -10,6 +10,7 @@ import dev.orderflow.common.serde.AvroDeserializer;
 import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.serde.AvroSerializer;
 import dev.orderflow.ops.OpsCli;
+import dev.orderflow.ops.connect.ConnectionOptions;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.Platform;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Config;
@@ -43,6 +44,15 @@ class ProvisioningIT {
   private static final String SECRETS =
       env("AWS_ENDPOINT_URL_SECRETS_MANAGER", "http://127.0.0.1:4584");
 
+  /** What the tool sees as its environment: the stack's addresses, nothing else assumed. */
+  private static final Map<String, String> ENV =
+      Map.of(
+          "KAFKA_BOOTSTRAP_SERVERS", KAFKA,
+          "SCHEMA_REGISTRY_URL", REGISTRY,
+          "AWS_REGION", "eu-west-1",
+          "AWS_ENDPOINT_URL", DYNAMO,
+          "AWS_ENDPOINT_URL_SECRETS_MANAGER", SECRETS);
+
   private static Clients clients;
 
   @TempDir Path dir;
@@ -50,14 +60,9 @@ class ProvisioningIT {
 
   @BeforeAll
   static void connect() {
-    // The AWS SDK reads these from the environment; a bare IDE run may not have them.
-    if (System.getenv("AWS_REGION") == null) {
-      System.setProperty("aws.region", "eu-west-1");
-      System.setProperty("aws.accessKeyId", "local");
-      System.setProperty("aws.secretAccessKey", "local");
-    }
     clients =
-        Clients.connect(KAFKA, Optional.of(URI.create(DYNAMO)), Optional.of(URI.create(SECRETS)));
+        Clients.connect(
+            new ConnectionOptions(ENV).connect(new PrintWriter(new StringWriter()), Map.of()));
   }
 
   @AfterAll
@@ -235,7 +240,7 @@ class ProvisioningIT {
     args.addAll(List.of("--dynamodb-endpoint", DYNAMO, "--secrets-endpoint", SECRETS));
     args.addAll(List.of(extra));
     int exitCode =
-        OpsCli.commandLine()
+        OpsCli.commandLine(ENV)
             .setOut(new PrintWriter(out))
             .setErr(new PrintWriter(err))
             .execute(args.toArray(String[]::new));

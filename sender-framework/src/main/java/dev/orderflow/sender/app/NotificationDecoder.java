@@ -2,9 +2,8 @@ package dev.orderflow.sender.app;
 
 import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.config.RegistryConfig;
-import dev.orderflow.common.registry.RegistryClientConfig;
+import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.common.serde.AvroDeserializer;
-import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.schema.NotificationRequested;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,11 +21,12 @@ public final class NotificationDecoder
   }
 
   public static NotificationDecoder from(ConfigSource config) {
+    // The client lives as long as the sender: built from RegistryConfig, so credentials and the
+    // truststore apply.
     RegistryConfig registry = RegistryConfig.from(config);
-    AvroSerdeConfig serde =
-        new AvroSerdeConfig(
-            registry.url().toString(), false, RegistryClientConfig.DEFAULT_TIMEOUT, false);
-    return new NotificationDecoder(new AvroDeserializer<>(serde, NotificationRequested.class));
+    return new NotificationDecoder(
+        new AvroDeserializer<>(
+            new SchemaRegistryClient(registry.clientConfig()), NotificationRequested.class));
   }
 
   @Override

@@ -49,7 +49,7 @@ public final class SenderSettings {
                 c.string("credentials.secret-name", "orderflow/local/meta-credentials"),
                 c.duration("credentials.refresh-interval", Duration.ofMinutes(5)),
                 new PlatformClientConfig(
-                    URI.create(c.string("meta.graph.url", "https://graph.facebook.com")),
+                    c.secureUri("meta.graph.url").orElse(URI.create("https://graph.facebook.com")),
                     c.string("meta.api-version", "v23.0"),
                     c.duration("meta.connect-timeout", Duration.ofSeconds(2)),
                     c.duration("meta.call-timeout", Duration.ofSeconds(10)),
