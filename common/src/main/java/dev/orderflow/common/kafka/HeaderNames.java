@@ -48,6 +48,18 @@ public final class HeaderNames {
   public static final String DLQ_FIRST_FAILURE_AT = "dlq.first-failure-at";
   public static final String DLQ_LAST_FAILURE_AT = "dlq.last-failure-at";
 
+  // Meta's webhooks (meta-webhooks): every record of one webhook delivery carries its request id as
+  // CORRELATION_ID, the time it was received and the webhook's "object" (whatsapp_business_account,
+  // instagram).
+  public static final String WEBHOOK_RECEIVED_AT = "webhook.received-at";
+  public static final String WEBHOOK_OBJECT = "webhook.object";
+
+  /**
+   * Why part of a webhook went to meta-webhooks.unparsed.v1, one header per reason (a JSON path and
+   * what was wrong there).
+   */
+  public static final String UNPARSED_REASON = "unparsed.reason";
+
   /** How many times the ops tool has replayed this record; kept across replays. */
   public static final String REPLAY_COUNT = "replay.count";
 }

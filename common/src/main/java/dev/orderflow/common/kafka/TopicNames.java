@@ -13,6 +13,9 @@ public final class TopicNames {
   public static final String ROUTER_DEAD_LETTERS = "notification-router.dlq.v1";
   public static final String DLQ_REPLAY_AUDIT = "ops.dlq-replay-audit.v1";
   public static final String DLQ_REPLAY_PROGRESS = "ops.dlq-replay-progress.v1";
+  public static final String NOTIFY_STATUS = "notify.status.v1";
+  public static final String BUYER_INBOUND = "buyer.inbound.v1";
+  public static final String WEBHOOKS_UNPARSED = "meta-webhooks.unparsed.v1";
 
   public static String platformTopic(String platform) {
     return "notify." + platform + ".v1";

@@ -32,7 +32,10 @@ class PipelineFileTest {
                     TopicNames.NOTIFY_UNROUTABLE,
                     TopicNames.ROUTER_DEAD_LETTERS,
                     TopicNames.DLQ_REPLAY_AUDIT,
-                    TopicNames.DLQ_REPLAY_PROGRESS),
+                    TopicNames.DLQ_REPLAY_PROGRESS,
+                    TopicNames.NOTIFY_STATUS,
+                    TopicNames.BUYER_INBOUND,
+                    TopicNames.WEBHOOKS_UNPARSED),
                 platforms.flatMap(
                     p ->
                         Stream.of(
@@ -55,7 +58,7 @@ class PipelineFileTest {
     assertThat(local.ttlUnsupportedIsWarning()).isTrue();
     Path credentials = PIPELINE.getParent().resolve(local.secretValueFile());
     assertThat(SecretValue.read(credentials, spec.secret().requiredKeys()).json())
-        .contains("whatsappPhoneNumberId");
+        .contains("whatsappPhoneNumberId", "metaAppSecret", "webhookVerifyToken");
     assertThat(spec.environment("prod").ttlUnsupportedIsWarning()).isFalse();
   }
 

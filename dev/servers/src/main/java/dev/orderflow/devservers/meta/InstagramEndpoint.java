@@ -50,7 +50,8 @@ final class InstagramEndpoint implements MessageEndpoint {
             null,
             null,
             List.of(),
-            request.tokenSuffix());
+            request.tokenSuffix(),
+            null);
     return switch (rules.admit(message)) {
       case SendOutcome.Refused refused -> refused.reply();
       case SendOutcome.Delivered delivered ->

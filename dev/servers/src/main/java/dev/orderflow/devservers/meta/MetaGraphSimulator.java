@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     name = "meta-graph-simulator",
     mixinStandardHelpOptions = true,
     showDefaultValues = true,
-    description = "Simulates Meta's WhatsApp and Instagram send APIs on 127.0.0.1.")
+    description =
+        "Simulates Meta's WhatsApp and Instagram send APIs on 127.0.0.1, and their webhooks.")
 public final class MetaGraphSimulator implements Callable<Integer> {
 
   private static final Logger LOGGER = LoggerFactory.getLogger(MetaGraphSimulator.class);
@@ -69,6 +70,27 @@ public final class MetaGraphSimulator implements Callable<Integer> {
       description = "Instagram account id(s) and page id(s); the first is what /me resolves to.")
   List<String> instagramIds;
 
+  @Option(
+      names = "--webhook-url",
+      defaultValue = "${env:META_SIM_WEBHOOK_URL}",
+      description =
+          "Where to POST signed status and inbound webhooks (env META_SIM_WEBHOOK_URL); none when"
+              + " absent, settable later through /_sim/webhooks.")
+  String webhookUrl;
+
+  @Option(
+      names = "--app-secret",
+      defaultValue = "${env:META_SIM_APP_SECRET:-" + WebhookSettings.DEFAULT_APP_SECRET + "}",
+      description = "The app secret webhooks are signed with (env META_SIM_APP_SECRET).")
+  String appSecret;
+
+  @Option(
+      names = "--webhook-verify-token",
+      defaultValue =
+          "${env:META_SIM_WEBHOOK_VERIFY_TOKEN:-" + WebhookSettings.DEFAULT_VERIFY_TOKEN + "}",
+      description = "What the subscription handshake presents (env META_SIM_WEBHOOK_VERIFY_TOKEN).")
+  String webhookVerifyToken;
+
   public static void main(String[] args) {
     int exitCode = commandLine(new MetaGraphSimulator()).execute(args);
     if (exitCode != 0) {
@@ -111,6 +133,9 @@ public final class MetaGraphSimulator implements Callable<Integer> {
         new SimulatorSettings(
             whatsapp.withLatency(latencyMs, jitterMs).withRatePerSecond(whatsappMps),
             instagram.withLatency(latencyMs, jitterMs).withRatePerSecond(instagramRps),
-            pairIntervalMs));
+            pairIntervalMs),
+        WebhookSettings.defaults()
+            .withUrl(webhookUrl == null || webhookUrl.isBlank() ? null : webhookUrl)
+            .withSecrets(appSecret, webhookVerifyToken));
   }
 }

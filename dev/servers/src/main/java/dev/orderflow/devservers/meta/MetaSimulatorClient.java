@@ -102,6 +102,45 @@ public final class MetaSimulatorClient {
     call("POST", "/_sim/reset?config=true", null, type(SimulatorSettings.class));
   }
 
+  public WebhookSettings webhookSettings() {
+    return call("GET", "/_sim/webhooks", null, type(WebhookSettings.class));
+  }
+
+  /** Reads the webhook settings, changes them and writes them back. */
+  public WebhookSettings updateWebhooks(UnaryOperator<WebhookSettings> change) {
+    WebhookSettings changed = change.apply(webhookSettings());
+    return call("POST", "/_sim/webhooks", changed, type(WebhookSettings.class));
+  }
+
+  /** Scripts failed statuses for messages to a recipient; returns all active ones. */
+  public List<AsyncFailure> addAsyncFailures(AsyncFailure... failures) {
+    return call("POST", "/_sim/webhooks/failures", List.of(failures), listOf(AsyncFailure.class));
+  }
+
+  public void clearAsyncFailures() {
+    call("DELETE", "/_sim/webhooks/failures", null, listOf(AsyncFailure.class));
+  }
+
+  /** Every webhook attempt so far, oldest first. */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return call("GET", "/_sim/webhooks/deliveries", null, listOf(WebhookDelivery.class));
+  }
+
+  public List<WebhookDelivery> webhookDeliveries(String messageId) {
+    String path = "/_sim/webhooks/deliveries?messageId=" + encode(messageId);
+    return call("GET", path, null, listOf(WebhookDelivery.class));
+  }
+
+  /** A buyer writes to the business: opens their window and calls the webhook URL at once. */
+  public InboundResult sendInbound(InboundRequest request) {
+    return call("POST", "/_sim/inbound", request, type(InboundResult.class));
+  }
+
+  /** Runs Meta's subscription handshake against the webhook URL. */
+  public VerifyResult verifyWebhook() {
+    return call("POST", "/_sim/webhooks/verify", null, type(VerifyResult.class));
+  }
+
   private void changeWindow(WindowChange change) {
     call("POST", "/_sim/windows", change, type(WindowChange.class));
   }

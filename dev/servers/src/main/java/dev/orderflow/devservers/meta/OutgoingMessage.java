@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A validated send request, before the simulator's rules decide whether Meta would accept it. */
+/**
+ * A validated send request, before the simulator's rules decide whether Meta would accept it.
+ *
+ * @param bizOpaqueCallbackData WhatsApp's biz_opaque_callback_data, echoed in status webhooks
+ */
 record OutgoingMessage(
     Platform platform,
     String account,
@@ -16,7 +20,8 @@ record OutgoingMessage(
     String templateName,
     String language,
     List<JsonNode> parameters,
-    String tokenSuffix) {
+    String tokenSuffix,
+    String bizOpaqueCallbackData) {
 
   OutgoingMessage {
     recipient = recipientKey(recipient);
@@ -52,6 +57,7 @@ record OutgoingMessage(
         parameters,
         text,
         receivedAt,
-        tokenSuffix);
+        tokenSuffix,
+        bizOpaqueCallbackData);
   }
 }

@@ -9,10 +9,12 @@ public final class RunningSimulator implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final AutoCloseable webhooks;
 
-  RunningSimulator(HttpServer server, ExecutorService executor) {
+  RunningSimulator(HttpServer server, ExecutorService executor, AutoCloseable webhooks) {
     this.server = server;
     this.executor = executor;
+    this.webhooks = webhooks;
   }
 
   public int port() {
@@ -33,5 +35,10 @@ public final class RunningSimulator implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    try {
+      webhooks.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("webhook dispatcher did not stop cleanly", e);
+    }
   }
 }

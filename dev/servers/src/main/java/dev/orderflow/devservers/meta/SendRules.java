@@ -50,7 +50,9 @@ final class SendRules {
             .tryAcquire(message.account(), message.recipient(), settings.pairIntervalMs(), now)) {
       return refused(GraphError.of(131056, PAIR_DETAILS), platform);
     }
-    return new SendOutcome.Delivered(state.log().record(message, now));
+    DeliveredMessage delivered = state.log().record(message, now);
+    state.webhooks().accepted(delivered);
+    return new SendOutcome.Delivered(delivered);
   }
 
   /** The fault's answer, or empty when a held call goes on to be processed as usual. */

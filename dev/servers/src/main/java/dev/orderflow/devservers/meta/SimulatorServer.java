@@ -39,9 +39,12 @@ final class SimulatorServer {
     HttpServer server = HttpServer.create(address, BACKLOG);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
-    SimulatorState state = new SimulatorState(config.settings(), clock);
+    SimulatorState state = new SimulatorState(config.settings(), config.webhooks(), clock);
     SendRules rules = new SendRules(state);
     server.createContext("/_sim/", new ControlEndpoint(state));
+    WebhookControl webhookControl = new WebhookControl(state);
+    server.createContext("/_sim/webhooks", webhookControl);
+    server.createContext("/_sim/inbound", webhookControl);
     server.createContext(
         "/",
         new GraphEndpoint(
@@ -51,6 +54,6 @@ final class SimulatorServer {
                 Platform.INSTAGRAM, new InstagramEndpoint(rules))));
     server.start();
     LOGGER.info("simulator started on 127.0.0.1:{}", server.getAddress().getPort());
-    return new RunningSimulator(server, executor);
+    return new RunningSimulator(server, executor, state.webhooks());
   }
 }

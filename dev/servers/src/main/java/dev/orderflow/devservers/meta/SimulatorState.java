@@ -20,11 +20,14 @@ final class SimulatorState {
   private final FaultPlan faults = new FaultPlan();
   private final DeliveryLog log = new DeliveryLog();
   private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
+  private final SimulatorWebhooks webhooks;
 
-  SimulatorState(SimulatorSettings initialSettings, Clock clock) {
+  SimulatorState(SimulatorSettings initialSettings, WebhookSettings webhookSettings, Clock clock) {
     this.initialSettings = initialSettings;
     this.settings = new AtomicReference<>(initialSettings);
     this.clock = clock;
+    // The webhooks read the clock, windows and settings only when called, after construction.
+    this.webhooks = new SimulatorWebhooks(webhookSettings, this);
   }
 
   Instant now() {
@@ -59,6 +62,10 @@ final class SimulatorState {
     return log;
   }
 
+  SimulatorWebhooks webhooks() {
+    return webhooks;
+  }
+
   /** Counts a refused Graph call by its error code, or "http&lt;status&gt;" when it had none. */
   void recordRejection(String key) {
     rejections.computeIfAbsent(key, k -> new LongAdder()).increment();
@@ -81,5 +88,6 @@ final class SimulatorState {
     faults.clear();
     log.clear();
     rejections.clear();
+    webhooks.reset(restoreSettings);
   }
 }

@@ -14,6 +14,7 @@ final class WhatsAppEndpoint implements MessageEndpoint {
   private static final Pattern PHONE = Pattern.compile("\\+?[1-9]\\d{6,14}");
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   private static final int MAX_TEXT_CHARS = 4096;
+  private static final int MAX_CALLBACK_DATA_CHARS = 512;
 
   private final SendRules rules;
 
@@ -68,7 +69,8 @@ final class WhatsAppEndpoint implements MessageEndpoint {
         null,
         null,
         List.of(),
-        request.tokenSuffix());
+        request.tokenSuffix(),
+        callbackData(request.body()));
   }
 
   private static OutgoingMessage template(SendRequest request, String to, JsonNode template) {
@@ -83,7 +85,8 @@ final class WhatsAppEndpoint implements MessageEndpoint {
         name,
         language,
         bodyParameters(template.path("components")),
-        request.tokenSuffix());
+        request.tokenSuffix(),
+        callbackData(request.body()));
   }
 
   private static List<JsonNode> bodyParameters(JsonNode components) {
@@ -124,6 +127,20 @@ final class WhatsAppEndpoint implements MessageEndpoint {
       default -> throw invalid(131009, "Unsupported body parameter type '" + type + "'");
     }
     return parameter;
+  }
+
+  /** Optional; Meta does not process it, only echoes it in the message's status webhooks. */
+  private static String callbackData(JsonNode body) {
+    JsonNode value = body.path("biz_opaque_callback_data");
+    if (value.isMissingNode() || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual() || value.asText().length() > MAX_CALLBACK_DATA_CHARS) {
+      throw invalid(
+          131009,
+          "The parameter biz_opaque_callback_data must be a string of at most 512 characters");
+    }
+    return value.asText();
   }
 
   /** A non-blank string field; Meta answers 131008 when a required parameter is missing. */

@@ -19,5 +19,14 @@
  * GET|POST /_sim/config} (read, or deep-merge a partial settings object), {@code GET|POST|DELETE
  * /_sim/faults}, {@code POST /_sim/windows}, {@code GET /_sim/messages?platform=&recipient=},
  * {@code GET /_sim/stats}, {@code POST /_sim/reset[?config=true]}, {@code GET /_sim/health}.
+ *
+ * <p>Webhooks (off until a URL is set with {@code --webhook-url} or {@code POST /_sim/webhooks}):
+ * every accepted message is followed by signed ({@code X-Hub-Signature-256}) status calls, WhatsApp
+ * {@code sent → delivered → read} echoing {@code biz_opaque_callback_data}, Instagram echo → {@code
+ * read}, with configurable delays, reversed order, duplicates and retries of non-2xx answers;
+ * {@code POST /_sim/webhooks/failures} scripts {@code sent → failed} (131026 by default) for a
+ * recipient; {@code POST /_sim/inbound} posts a buyer's message (and opens their window); {@code
+ * POST /_sim/webhooks/verify} runs the subscription handshake; {@code GET
+ * /_sim/webhooks/deliveries} lists every attempt.
  */
 package dev.orderflow.devservers.meta;
