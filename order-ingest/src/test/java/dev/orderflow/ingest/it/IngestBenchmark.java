@@ -86,7 +86,7 @@ public final class IngestBenchmark {
       throws java.io.IOException {
     IngestNames own = names.variant(variant);
     Path dir = Files.createDirectories(workDir.resolve(variant));
-    IngestProcess process = new IngestProcess(bootstrap, registry, own, dir);
+    IngestProcess process = new IngestProcess(bootstrap, registry, own, dir, "order-ingest.log");
     VARIANTS.getOrDefault(variant, Map.of()).forEach(process::with);
     String jfr = System.getenv("INGEST_BENCH_JFR");
     if (jfr != null && !jfr.isBlank()) {

@@ -36,10 +36,15 @@ final class IngestProcess implements AutoCloseable {
 
   private final IngestNames names;
 
-  IngestProcess(String bootstrapServers, String registryUrl, IngestNames names, Path workDir) {
+  IngestProcess(
+      String bootstrapServers,
+      String registryUrl,
+      IngestNames names,
+      Path workDir,
+      String logName) {
     this.names = names;
     this.opsPort = freePort();
-    this.log = workDir.resolve("order-ingest.log");
+    this.log = workDir.resolve(logName);
     this.env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
     env.put("SCHEMA_REGISTRY_URL", registryUrl);
@@ -54,8 +59,13 @@ final class IngestProcess implements AutoCloseable {
   }
 
   static IngestProcess on(TestStack stack, IngestNames names, Path workDir) {
+    return on(stack, names, workDir, "order-ingest.log");
+  }
+
+  /** As {@link #on(TestStack, IngestNames, Path)}, logging to {@code logName} in the work dir. */
+  static IngestProcess on(TestStack stack, IngestNames names, Path workDir, String logName) {
     return new IngestProcess(
-        stack.kafkaBootstrapServers(), stack.registryUrl().toString(), names, workDir);
+        stack.kafkaBootstrapServers(), stack.registryUrl().toString(), names, workDir, logName);
   }
 
   IngestProcess with(String name, String value) {
