@@ -52,7 +52,7 @@ final class Delivery {
       }
       SendAttempt.Result result;
       try {
-        result = attempt.send(notification);
+        result = attempt.send(notification, this::recordSent);
       } catch (SendAttempt.CallInterrupted e) {
         throw e; // keep the lease: the next owner's takeover is then flagged as a possible
         // duplicate
@@ -69,7 +69,7 @@ final class Delivery {
   /** True when the outcome ends this delivery; false to try again. */
   private boolean handled(SendAttempt.Result result) throws InterruptedException {
     return switch (result.outcome()) {
-      case SendOutcome.Sent sent -> done(sent);
+      case SendOutcome.Sent sent -> done();
       case SendOutcome.Failed failed -> {
         deps.metrics().failed(failed.errorClass(), failed.error());
         LOGGER.info(
@@ -94,11 +94,15 @@ final class Delivery {
     };
   }
 
-  private boolean done(SendOutcome.Sent sent) throws InterruptedException {
+  /** Runs with interrupts deferred (see {@link SendAttempt}): Meta accepted, so SENT must stick. */
+  private void recordSent(SendOutcome.Sent sent) throws InterruptedException {
     String id = notification.getNotificationId();
     if (!ledger.call("sent", () -> deps.ledger().sent(id, sent.platformMessageId(), now()))) {
       deps.metrics().duplicate();
     }
+  }
+
+  private boolean done() {
     deps.metrics().sent();
     deps.throttle().succeeded();
     deps.rate().apply();

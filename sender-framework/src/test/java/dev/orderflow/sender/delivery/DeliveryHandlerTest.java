@@ -13,6 +13,7 @@ import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.circuit.CircuitProber;
 import dev.orderflow.sender.circuit.OpenReason;
+import dev.orderflow.sender.consume.DeferredInterrupts;
 import dev.orderflow.sender.fakes.InMemoryLedger;
 import dev.orderflow.sender.fakes.Notifications;
 import dev.orderflow.sender.retry.RetryHeaders;
@@ -309,6 +310,26 @@ class DeliveryHandlerTest {
     assertThat(f.client.calls()).isEqualTo(1);
     assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENT");
     assertThat(f.sleeper.pauses()).contains(Duration.ofMillis(200), Duration.ofMillis(400));
+  }
+
+  @Test
+  void anInterruptDuringTheSentWriteIsDeferredUntilSentIsWritten() throws Exception {
+    // Given Meta accepts, and a revoke interrupts the handler while the first SENT write fails
+    f.ledger.beforeSent(
+        () -> {
+          DeferredInterrupts.interrupt(Thread.currentThread());
+          f.ledger.failNext(1);
+          f.ledger.beforeSent(() -> {});
+        });
+
+    // When
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the write was retried (the pause did not abort it), SENT holds, and the interrupt was
+    // delivered afterwards rather than dropped
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENT");
+    assertThat(f.sleeper.pauses()).contains(Duration.ofMillis(200));
+    assertThat(Thread.interrupted()).isTrue();
   }
 
   @Test

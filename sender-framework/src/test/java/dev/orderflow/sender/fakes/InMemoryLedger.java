@@ -20,6 +20,13 @@ public final class InMemoryLedger implements DeliveryLedger {
     failures.set(n);
   }
 
+  private volatile Runnable beforeSent = () -> {};
+
+  /** Runs {@code hook} at the start of every {@link #sent} call, e.g. to interrupt the caller. */
+  public void beforeSent(Runnable hook) {
+    beforeSent = hook;
+  }
+
   private void maybeFail() {
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw software.amazon.awssdk.core.exception.SdkClientException.create("Connection refused");
@@ -49,6 +56,7 @@ public final class InMemoryLedger implements DeliveryLedger {
 
   @Override
   public synchronized boolean sent(String id, String messageId, Instant now) {
+    beforeSent.run();
     maybeFail();
     Entry e = entries.get(id);
     if (e != null && e.state().equals("SENT")) {
