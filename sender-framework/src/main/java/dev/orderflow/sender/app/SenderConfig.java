@@ -29,6 +29,14 @@ public record SenderConfig(
     if (secretName == null || secretName.isBlank()) {
       throw new IllegalArgumentException("credentials.secret-name: expected a secret name");
     }
+    // Every handler in flight holds one Graph call: a smaller pool queues sends behind each other.
+    if (client.maxConnections() < loop.maxInFlight()) {
+      throw new IllegalArgumentException(
+          "meta.max-connections: expected >= sender.max-in-flight ("
+              + loop.maxInFlight()
+              + "), got "
+              + client.maxConnections());
+    }
   }
 
   /** The service name used in logs, metrics and dead-letter headers, e.g. whatsapp-sender. */
@@ -129,6 +137,21 @@ public record SenderConfig(
   }
 
   public SenderConfig withLoop(ConsumerLoopConfig loop) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+
+  public SenderConfig withClient(PlatformClientConfig client) {
     return new SenderConfig(
         platform,
         mainTopic,
