@@ -22,6 +22,9 @@ public record SenderConfig(
     Duration credentialsRefresh,
     PlatformClientConfig client) {
 
+  /** Slack between a lease and the call it covers: the renewal's own latency, clock skew. */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+
   public SenderConfig {
     if (platform == null || !platform.matches("[a-z]+")) {
       throw new IllegalArgumentException("platform: expected a lower-case name, got " + platform);
@@ -36,6 +39,18 @@ public record SenderConfig(
               + loop.maxInFlight()
               + "), got "
               + client.maxConnections());
+    }
+    // The lease is renewed right before the call; it must outlast the call, or another run may
+    // take it over and send while our call is still out.
+    Duration needed = client.callTimeout().plus(LEASE_MARGIN);
+    if (ledger.lease().compareTo(needed) < 0) {
+      throw new IllegalArgumentException(
+          "ledger.lease: expected >= meta.call-timeout + "
+              + LEASE_MARGIN.toSeconds()
+              + "s ("
+              + needed
+              + "), got "
+              + ledger.lease());
     }
   }
 

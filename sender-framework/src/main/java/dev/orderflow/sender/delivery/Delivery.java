@@ -52,13 +52,16 @@ final class Delivery {
       }
       SendAttempt.Result result;
       try {
-        result = attempt.send(notification, this::recordSent);
+        result = attempt.send(notification, guard);
       } catch (SendAttempt.CallInterrupted e) {
         throw e; // keep the lease: the next owner's takeover is then flagged as a possible
         // duplicate
       } catch (InterruptedException e) {
         releaseQuietly();
         throw e;
+      }
+      if (result == SendAttempt.LEASE_LOST) {
+        continue; // the claim decides again: wait out the other run's lease, or find it SENT
       }
       if (handled(result)) {
         return;
@@ -94,13 +97,27 @@ final class Delivery {
     };
   }
 
-  /** Runs with interrupts deferred (see {@link SendAttempt}): Meta accepted, so SENT must stick. */
-  private void recordSent(SendOutcome.Sent sent) throws InterruptedException {
-    String id = notification.getNotificationId();
-    if (!ledger.call("sent", () -> deps.ledger().sent(id, sent.platformMessageId(), now()))) {
-      deps.metrics().duplicate();
-    }
-  }
+  private final SendAttempt.Guard guard =
+      new SendAttempt.Guard() {
+        @Override
+        public boolean renewLease() throws InterruptedException {
+          String id = notification.getNotificationId();
+          if (ledger.call("renew", () -> deps.ledger().renew(id, owner, now()))) {
+            return true;
+          }
+          deps.metrics().leaseLost("renew");
+          return false;
+        }
+
+        /** Runs with interrupts deferred (see {@link SendAttempt}): Meta accepted, SENT sticks. */
+        @Override
+        public void sent(SendOutcome.Sent sent) throws InterruptedException {
+          String id = notification.getNotificationId();
+          if (!ledger.call("sent", () -> deps.ledger().sent(id, sent.platformMessageId(), now()))) {
+            deps.metrics().duplicate();
+          }
+        }
+      };
 
   private boolean done() {
     deps.metrics().sent();
@@ -170,15 +187,36 @@ final class Delivery {
 
   private void moveTo(HopPolicy tier, SendOutcome.Failed failed) throws InterruptedException {
     String id = notification.getNotificationId();
-    ledger.run("retrying", () -> deps.ledger().retrying(id, Hops.reason(failed), now()));
-    hops.toTier(tier, state, failed);
+    String reason = Hops.reason(failed);
+    if (ledger.call("retrying", () -> deps.ledger().retrying(id, owner, reason, now()))) {
+      hops.toTier(tier, state, failed);
+    } else {
+      standBack("retrying");
+    }
   }
 
   private boolean deadLetter(SendOutcome.Failed failed) throws InterruptedException {
     String id = notification.getNotificationId();
-    ledger.run("failed", () -> deps.ledger().failed(id, Hops.reason(failed), now()));
-    hops.toDeadLetter(failed, state);
+    String reason = Hops.reason(failed);
+    if (ledger.call("failed", () -> deps.ledger().failed(id, owner, reason, now()))) {
+      hops.toDeadLetter(failed, state);
+    } else {
+      standBack("failed");
+    }
     return true;
+  }
+
+  /**
+   * The lease went to another run (ours expired during a long wait and the record was redelivered
+   * elsewhere) or the notification was sent meanwhile: that run decides, so this one forwards
+   * nothing, or the notification would exist twice in the tiers.
+   */
+  private void standBack(String at) {
+    deps.metrics().leaseLost(at);
+    LOGGER.warn(
+        "lease no longer ours at {}, leaving the notification to its owner notificationId={}",
+        at,
+        notification.getNotificationId());
   }
 
   /** Claims (or renews) the ledger lease; false when the notification is already sent. */
@@ -215,7 +253,7 @@ final class Delivery {
 
   private void releaseQuietly() {
     try {
-      deps.ledger().retrying(notification.getNotificationId(), "abandoned", now());
+      deps.ledger().retrying(notification.getNotificationId(), owner, "abandoned", now());
     } catch (RuntimeException e) {
       LOGGER.debug("could not release lease notificationId={}", notification.getNotificationId());
     }

@@ -11,8 +11,9 @@ import java.time.Instant;
 
 /**
  * One guarded call to the platform: wait out a channel throttle, the recipient's pace and the
- * number's rate, take the circuit's permission, send, and tell the circuit whether the platform
- * looked healthy (a 5xx or no answer counts against it; any other answer for it).
+ * number's rate, take the circuit's permission, renew the ledger lease, send, and tell the circuit
+ * whether the platform looked healthy (a 5xx or no answer counts against it; any other answer for
+ * it).
  *
  * <p>From the call on, interrupts are {@linkplain DeferredInterrupts deferred}: a revoke or a
  * shutdown cannot abort the call (which would leave "did Meta get it?" open) nor the SENT write
@@ -27,13 +28,19 @@ final class SendAttempt {
 
   record Result(SendOutcome outcome, Credentials used) {}
 
-  /** What the delivery does when Meta accepted, before any interrupt may land: write SENT. */
-  @FunctionalInterface
-  interface OnSent {
+  /** The attempt found its ledger lease gone after the waits: no call was made. */
+  static final Result LEASE_LOST = new Result(null, null);
+
+  /** The delivery's part of an attempt: its ledger lease, and SENT. */
+  interface Guard {
+    /** Renews the lease right before the call; false when it is no longer ours. */
+    boolean renewLease() throws InterruptedException;
+
+    /** Meta accepted; runs before any interrupt may land: write SENT. */
     void sent(SendOutcome.Sent sent) throws InterruptedException;
   }
 
-  Result send(NotificationRequested notification, OnSent onSent) throws InterruptedException {
+  Result send(NotificationRequested notification, Guard guard) throws InterruptedException {
     waitOutThrottle();
     Duration pace = deps.pacer().reserve(notification.getRecipient());
     if (pace.isPositive()) {
@@ -42,12 +49,16 @@ final class SendAttempt {
     deps.metrics().rateWait(deps.limiter().acquire());
     Credentials credentials = deps.credentials().current();
     deps.circuit().awaitPermission();
+    // The waits above can outlast the lease taken at the claim; another run may own it by now.
+    if (!guard.renewLease()) {
+      return LEASE_LOST;
+    }
     SendOutcome outcome =
         DeferredInterrupts.shielded(
             () -> {
               SendOutcome answer = guardedCall(notification, credentials);
               if (answer instanceof SendOutcome.Sent sent) {
-                onSent.sent(sent);
+                guard.sent(sent);
               }
               return answer;
             });

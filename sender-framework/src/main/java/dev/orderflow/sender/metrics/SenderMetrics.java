@@ -75,6 +75,11 @@ public final class SenderMetrics {
     takeovers.increment();
   }
 
+  /** A run found its lease taken over or settled by another run, and stood back. */
+  public void leaseLost(String at) {
+    registry.counter("sender.ledger.leases-lost", "platform", platform, "at", at).increment();
+  }
+
   public void duplicate() {
     duplicates.increment();
   }

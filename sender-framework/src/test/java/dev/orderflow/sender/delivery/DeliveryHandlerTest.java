@@ -333,6 +333,50 @@ class DeliveryHandlerTest {
   }
 
   @Test
+  void aLeaseLostDuringTheWaitsIsRenewedBeforeTheCallAndNothingIsSentTwice() throws Exception {
+    // Given the recipient's pace holds the send for 60 s (longer than the 30 s lease), and
+    // meanwhile another run takes the expired lease over and sends the notification
+    f.pacer.throttled(order.getRecipient(), Duration.ofSeconds(60));
+    f.sleeper.onSleep(
+        () -> {
+          f.ledger.claim("order-1:whatsapp", "other-run", f.clock.instant());
+          f.ledger.sent("order-1:whatsapp", "wamid.other", f.clock.instant());
+          f.sleeper.onSleep(() -> {});
+        });
+
+    // When
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the renewal before the call found the lease gone, and the claim found it SENT
+    assertThat(f.client.calls()).isZero();
+    assertThat(f.count("sender.ledger.leases-lost", "at", "renew")).isEqualTo(1);
+    assertThat(f.count("sender.ledger.hits")).isEqualTo(1);
+    assertThat(f.ledger.entry("order-1:whatsapp").messageId()).isEqualTo("wamid.other");
+  }
+
+  @Test
+  void aRunWhoseLeaseWasTakenOverNeitherSettlesNorForwards() throws Exception {
+    // Given while the call is out, the lease passes to another run, and the call fails for good
+    f.client.answering(
+        credentials -> {
+          f.ledger.put(
+              "order-1:whatsapp",
+              new InMemoryLedger.Entry(
+                  "SENDING", "other-run", f.clock.instant().plusSeconds(30), null));
+          return failure(ErrorClass.PERMANENT, 400, 100);
+        });
+
+    // When
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the other run's lease stands and no dead letter is written by this one
+    assertThat(f.forwarder.to(DLQ)).isEmpty();
+    assertThat(f.ledger.entry("order-1:whatsapp").owner()).isEqualTo("other-run");
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENDING");
+    assertThat(f.count("sender.ledger.leases-lost", "at", "failed")).isEqualTo(1);
+  }
+
+  @Test
   void anUndecodableValueIsDeadLetteredWithTheReason() throws Exception {
     byte[] garbage = {0, 0, 0, 0, 42, 1, 2};
 
