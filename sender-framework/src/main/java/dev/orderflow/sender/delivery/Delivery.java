@@ -75,6 +75,10 @@ final class Delivery {
       case SendOutcome.Sent sent -> done();
       case SendOutcome.Failed failed -> {
         deps.metrics().failed(failed.errorClass(), failed.error());
+        if (failed.possiblySent()) {
+          deps.metrics().possiblySent();
+          state = state.possiblySentOnce();
+        }
         LOGGER.info(
             "send failed class={} code={} subcode={} http={} fbtraceId={} message={}",
             failed.errorClass(),

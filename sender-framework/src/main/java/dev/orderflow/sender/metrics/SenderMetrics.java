@@ -80,6 +80,11 @@ public final class SenderMetrics {
     registry.counter("sender.ledger.leases-lost", "platform", platform, "at", at).increment();
   }
 
+  /** An attempt may have reached Meta without our knowing (no answer, or no message id). */
+  public void possiblySent() {
+    registry.counter("sender.possibly-sent", "platform", platform).increment();
+  }
+
   public void duplicate() {
     duplicates.increment();
   }

@@ -377,6 +377,40 @@ class DeliveryHandlerTest {
   }
 
   @Test
+  void anUnansweredSendIsCountedAndStampedPossiblySentThroughTheTiersIntoTheDlq() throws Exception {
+    // Given the first attempt goes out and gets no answer, and every later one is refused with a
+    // definite, retryable answer
+    f.client.then(
+        new dev.orderflow.sender.api.SendOutcome.Failed(
+            ErrorClass.RETRY,
+            dev.orderflow.sender.api.MetaError.noResponse("SocketTimeoutException: timeout"),
+            true));
+    f.client.otherwise(failure(ErrorClass.RETRY, 400, 131000));
+
+    // When it runs on the main topic, and (its headers carried to it) on the last tier
+    f.handler.handle(f.record(MAIN, order));
+    ProducerRecord<byte[], byte[]> tier1 = single(TIER_1);
+    assertThat(header(tier1.headers(), HeaderNames.RETRY_POSSIBLY_SENT)).isEqualTo("true");
+    f.handler.handle(f.record(TIER_2, tier1.value(), new RecordHeaders(tier1.headers().toArray())));
+
+    // Then the dead letter says it may have reached the buyer
+    ProducerRecord<byte[], byte[]> dead = single(DLQ);
+    assertThat(header(dead.headers(), HeaderNames.DLQ_POSSIBLY_SENT)).isEqualTo("true");
+    assertThat(header(dead.headers(), HeaderNames.RETRY_POSSIBLY_SENT)).isNull();
+    assertThat(f.count("sender.possibly-sent")).isEqualTo(1);
+  }
+
+  @Test
+  void aDefiniteFailureIsNotStampedPossiblySent() throws Exception {
+    f.client.then(failure(ErrorClass.PERMANENT, 400, 100));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(header(single(DLQ).headers(), HeaderNames.DLQ_POSSIBLY_SENT)).isNull();
+    assertThat(f.count("sender.possibly-sent")).isZero();
+  }
+
+  @Test
   void anUndecodableValueIsDeadLetteredWithTheReason() throws Exception {
     byte[] garbage = {0, 0, 0, 0, 42, 1, 2};
 
