@@ -89,7 +89,7 @@ final class Delivery {
             failed.error().message());
         yield switch (failed.errorClass()) {
           case RETRY -> retry(failed);
-          case BACKOFF -> backOff(failed);
+          case BACKOFF -> backOff(failed, result.startedAt());
           case REFRESH -> refresh(failed, result);
           case PERMANENT -> {
             state = state.failedOnceMore(now());
@@ -148,7 +148,7 @@ final class Delivery {
     return true;
   }
 
-  private boolean backOff(SendOutcome.Failed failed) throws InterruptedException {
+  private boolean backOff(SendOutcome.Failed failed, Instant sentAt) throws InterruptedException {
     state = state.throttled(now());
     Integer code = failed.error().code();
     if (code != null && deps.policy().recipientCodes().contains(code)) {
@@ -156,7 +156,7 @@ final class Delivery {
       deps.pacer().throttled(notification.getRecipient(), deps.policy().recipientPenalty());
     } else {
       deps.metrics().throttled("channel");
-      deps.throttle().throttled();
+      deps.throttle().throttled(sentAt);
       deps.rate().apply();
     }
     if (++throttles <= deps.policy().maxThrottleWaits()) {

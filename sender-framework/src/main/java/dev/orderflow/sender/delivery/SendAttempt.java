@@ -26,10 +26,11 @@ final class SendAttempt {
     this.deps = deps;
   }
 
-  record Result(SendOutcome outcome, Credentials used) {}
+  /** {@code startedAt}: when the call went out, to tell a throttle episode's stragglers apart. */
+  record Result(SendOutcome outcome, Credentials used, Instant startedAt) {}
 
   /** The attempt found its ledger lease gone after the waits: no call was made. */
-  static final Result LEASE_LOST = new Result(null, null);
+  static final Result LEASE_LOST = new Result(null, null, null);
 
   /** The delivery's part of an attempt: its ledger lease, and SENT. */
   interface Guard {
@@ -53,6 +54,7 @@ final class SendAttempt {
     if (!guard.renewLease()) {
       return LEASE_LOST;
     }
+    Instant startedAt = now();
     SendOutcome outcome =
         DeferredInterrupts.shielded(
             () -> {
@@ -67,7 +69,7 @@ final class SendAttempt {
     if (!(outcome instanceof SendOutcome.Sent) && Thread.interrupted()) {
       throw new CallInterrupted();
     }
-    return new Result(outcome, credentials);
+    return new Result(outcome, credentials, startedAt);
   }
 
   private SendOutcome guardedCall(NotificationRequested notification, Credentials credentials) {
