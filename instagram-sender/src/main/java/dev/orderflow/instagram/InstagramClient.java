@@ -90,10 +90,9 @@ final class InstagramClient implements MessagingClient {
   private static SendOutcome accepted(GraphReply.Answered answered, String messageId) {
     if (messageId.isEmpty()) {
       // Accepted but unidentifiable: resending risks a duplicate, so park it for a person.
-      return failed(
-          ErrorClass.PERMANENT,
-          answered.status(),
-          "HTTP " + answered.status() + " without message_id; it may have been sent");
+      String why = "HTTP " + answered.status() + " without message_id; it may have been sent";
+      return new SendOutcome.Failed(
+          ErrorClass.PERMANENT, new MetaError(answered.status(), null, null, why, null), true);
     }
     return new SendOutcome.Sent(messageId);
   }
@@ -106,7 +105,8 @@ final class InstagramClient implements MessagingClient {
   }
 
   private static SendOutcome noResponse(GraphReply.NoResponse none) {
-    return new SendOutcome.Failed(ErrorClass.RETRY, MetaError.noResponse(none.reason()));
+    return new SendOutcome.Failed(
+        ErrorClass.RETRY, MetaError.noResponse(none.reason()), none.possiblySent());
   }
 
   private static SendOutcome failed(ErrorClass errorClass, int status, String why) {

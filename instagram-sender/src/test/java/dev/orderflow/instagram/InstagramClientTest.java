@@ -180,7 +180,10 @@ class InstagramClientTest {
     assertThat(outcome)
         .isInstanceOfSatisfying(
             SendOutcome.Failed.class,
-            failed -> assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT));
+            failed -> {
+              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
+              assertThat(failed.possiblySent()).isTrue();
+            });
   }
 
   @Test

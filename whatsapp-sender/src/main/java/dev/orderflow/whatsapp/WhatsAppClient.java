@@ -85,7 +85,7 @@ final class WhatsAppClient implements MessagingClient {
       // Accepted but unidentifiable: resending risks a duplicate, so park it for a person.
       String why = "HTTP " + answered.status() + " without messages[0].id; it may have been sent";
       return new SendOutcome.Failed(
-          ErrorClass.PERMANENT, new MetaError(answered.status(), null, null, why, null));
+          ErrorClass.PERMANENT, new MetaError(answered.status(), null, null, why, null), true);
     }
     return new SendOutcome.Sent(wamid);
   }
@@ -106,7 +106,8 @@ final class WhatsAppClient implements MessagingClient {
   }
 
   private static SendOutcome noResponse(GraphReply.NoResponse none) {
-    return new SendOutcome.Failed(ErrorClass.RETRY, MetaError.noResponse(none.reason()));
+    return new SendOutcome.Failed(
+        ErrorClass.RETRY, MetaError.noResponse(none.reason()), none.possiblySent());
   }
 
   private static SendOutcome refuse(NotificationRequested notification, String why) {

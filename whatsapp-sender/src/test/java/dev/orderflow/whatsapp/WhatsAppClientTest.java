@@ -248,6 +248,7 @@ class WhatsAppClientTest {
             failed -> {
               assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
               assertThat(failed.error().message()).contains("may have been sent");
+              assertThat(failed.possiblySent()).isTrue();
             });
   }
 

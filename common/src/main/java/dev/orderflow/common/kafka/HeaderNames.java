@@ -31,6 +31,13 @@ public final class HeaderNames {
   public static final String RETRY_TIER = "retry.tier";
   public static final String RETRY_FIRST_FAILURE_AT = "retry.first-failure-at";
 
+  /**
+   * "true" once an attempt may have reached Meta without our knowing (no answer after the request
+   * was written, or a 200 without a message id); carried through the tiers into {@link
+   * #DLQ_POSSIBLY_SENT}.
+   */
+  public static final String RETRY_POSSIBLY_SENT = "retry.possibly-sent";
+
   // Dead letters (notify.<platform>.dlq.v1); diagnostic, stripped on replay.
   public static final String DLQ_PREFIX = "dlq.";
   public static final String DLQ_ORIGINAL_TOPIC = "dlq.original.topic";
@@ -47,6 +54,12 @@ public final class HeaderNames {
   public static final String DLQ_ATTEMPTS = "dlq.attempts";
   public static final String DLQ_FIRST_FAILURE_AT = "dlq.first-failure-at";
   public static final String DLQ_LAST_FAILURE_AT = "dlq.last-failure-at";
+
+  /**
+   * "true" on a dead letter that may already have reached the buyer: {@code ops dlq replay} refuses
+   * it without {@code --force}.
+   */
+  public static final String DLQ_POSSIBLY_SENT = "dlq.possibly-sent";
 
   // Meta's webhooks (meta-webhooks): every record of one webhook delivery carries its request id as
   // CORRELATION_ID, the time it was received and the webhook's "object" (whatsapp_business_account,

@@ -23,6 +23,9 @@ public final class KafkaSettings {
   /** CommonClientConfigs.ENABLE_METRICS_PUSH_CONFIG, shared by producers, consumers and admins. */
   static final String ENABLE_METRICS_PUSH = "enable.metrics.push";
 
+  /** ConsumerConfig.GROUP_PROTOCOL_CONFIG. */
+  static final String GROUP_PROTOCOL = ConsumerConfig.GROUP_PROTOCOL_CONFIG;
+
   private static final String STREAMS_PROCESSING_GUARANTEE = "processing.guarantee";
   private static final String STREAMS_EXACTLY_ONCE_V2 = "exactly_once_v2";
 
@@ -61,9 +64,16 @@ public final class KafkaSettings {
     return props;
   }
 
-  /** Offsets committed by the caller only, starting from the earliest record of a new group. */
+  /**
+   * Offsets committed by the caller only, starting from the earliest record of a new group. The
+   * group uses the KIP-848 consumer protocol (GA since Kafka 4.0, on by default in 4.x brokers): a
+   * rebalance revokes only the partitions that move, so a member joining or leaving does not stop
+   * every sender's in-flight work. {@code kafka.consumer.group.protocol=classic} switches back for
+   * an older broker.
+   */
   public Properties consumer(String groupId, String clientId, IsolationLevel isolation) {
     Properties props = base(clientId);
+    props.put(GROUP_PROTOCOL, "consumer");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());

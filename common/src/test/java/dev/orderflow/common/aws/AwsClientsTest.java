@@ -8,9 +8,16 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +65,79 @@ class AwsClientsTest {
         .contains("secretsmanager.GetSecretValue", "/eu-west-1/secretsmanager/aws4_request");
   }
 
+  @Test
+  void dynamoDbKeepsAsManyConnectionsAsItsCallerRunsConcurrently() throws Exception {
+    // Given a DynamoDB stand-in that answers after 100 ms and notes each caller's port
+    Set<Integer> ports = ConcurrentHashMap.newKeySet();
+    HttpServer slow = stub(ports, "{\"TableNames\":[]}", 100);
+    AwsConfig config =
+        new AwsConfig("eu-west-1", Optional.of(uri(slow)), Optional.empty(), Optional.empty());
+    int concurrency = 20;
+    try (var db = new AwsClients(config).dynamoDb(concurrency);
+        var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      // When three waves of 20 concurrent calls go out
+      for (int i = 0; i < 3; i++) {
+        wave(threads, db, concurrency);
+      }
+
+      // Then later waves reuse the pooled connections: never more than 20 were opened (the
+      // URL-connection client keeps 5 idle and reconnects the rest in every wave)
+      assertThat(ports).hasSizeBetween(2, concurrency);
+    } finally {
+      slow.stop(0);
+    }
+  }
+
+  private static void wave(
+      java.util.concurrent.ExecutorService threads,
+      software.amazon.awssdk.services.dynamodb.DynamoDbClient db,
+      int calls)
+      throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      futures.add(
+          threads.submit(
+              () -> {
+                start.await();
+                return db.listTables();
+              }));
+    }
+    start.countDown();
+    for (Future<?> future : futures) {
+      future.get(30, TimeUnit.SECONDS);
+    }
+  }
+
   private static URI uri(HttpServer server) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Notes the caller's port of each call and answers with {@code body} after {@code delayMs}. */
+  private static HttpServer stub(Set<Integer> ports, String body, long delayMs) {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+      server.createContext(
+          "/",
+          exchange -> {
+            try (exchange) {
+              exchange.getRequestBody().readAllBytes();
+              ports.add(exchange.getRemoteAddress().getPort());
+              Thread.sleep(delayMs);
+              byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+              exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+              exchange.sendResponseHeaders(200, bytes.length);
+              exchange.getResponseBody().write(bytes);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      server.start();
+      return server;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Records "<X-Amz-Target> <Authorization>" of each call and answers with {@code body}. */

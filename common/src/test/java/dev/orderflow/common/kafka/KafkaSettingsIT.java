@@ -10,10 +10,18 @@ import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.RecordCollector;
 import dev.orderflow.testsupport.TestStack;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +64,67 @@ class KafkaSettingsIT {
         .hasValue("created")
         .hasHeader(HeaderNames.CORRELATION_ID, "c-1");
     assertThat(orders.value(records.getFirst())).isEqualTo("created");
+  }
+
+  @Test
+  void aMemberJoiningTheGroupRevokesOnlyThePartitionsThatMove(TestStack stack) {
+    // Given member A owns both partitions of a topic
+    String topic = stack.uniqueTopic("notify.whatsapp");
+    stack.createTopic(topic, 2);
+    KafkaSettings settings =
+        new KafkaSettings(KafkaConfig.plaintext(stack.kafkaBootstrapServers()));
+    String group = stack.uniqueName("whatsapp-sender");
+    List<Set<TopicPartition>> revokedFromA = new CopyOnWriteArrayList<>();
+    try (var a = groupMember(settings, group, "a");
+        var b = groupMember(settings, group, "b")) {
+      a.subscribe(List.of(topic), recording(revokedFromA));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInSameThread()
+          .until(
+              () -> {
+                a.poll(Duration.ofMillis(100));
+                return a.assignment().size() == 2;
+              });
+
+      // When member B joins
+      b.subscribe(List.of(topic));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInSameThread()
+          .until(
+              () -> {
+                a.poll(Duration.ofMillis(100));
+                b.poll(Duration.ofMillis(100));
+                return a.assignment().size() == 1 && b.assignment().size() == 1;
+              });
+    }
+
+    // Then A gave up one partition and kept working on the other (an eager rebalance revokes both)
+    assertThat(revokedFromA)
+        .isNotEmpty()
+        .allSatisfy(revoked -> assertThat(revoked).hasSizeLessThan(2));
+  }
+
+  private static KafkaConsumer<byte[], byte[]> groupMember(
+      KafkaSettings settings, String group, String name) {
+    return new KafkaConsumer<>(
+        settings.consumer(group, group + "-" + name, IsolationLevel.READ_COMMITTED),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+
+  private static ConsumerRebalanceListener recording(List<Set<TopicPartition>> revoked) {
+    return new ConsumerRebalanceListener() {
+      @Override
+      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        if (!partitions.isEmpty()) {
+          revoked.add(Set.copyOf(partitions));
+        }
+      }
+
+      @Override
+      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+    };
   }
 }

@@ -69,7 +69,11 @@ public final class ReplayCommand extends DlqSubcommand {
   @Option(names = "--max", paramLabel = "N", defaultValue = "0", description = "Stop after N.")
   long max;
 
-  @Option(names = "--force", description = "Allow a target that is not a pipeline topic.")
+  @Option(
+      names = "--force",
+      description =
+          "Allow a target that is not a pipeline topic, and replay records stamped"
+              + " dlq.possibly-sent=true (they may have reached the buyer already).")
   boolean force;
 
   @Option(names = "--raw", description = "Allow values that cannot be decoded (sent as bytes).")

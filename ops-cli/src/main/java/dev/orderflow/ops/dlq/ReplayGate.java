@@ -1,7 +1,10 @@
 package dev.orderflow.ops.dlq;
 
+import dev.orderflow.common.kafka.HeaderNames;
 import dev.orderflow.common.kafka.TopicNames;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Decides, one dead letter at a time, whether replaying it is safe, in the order an operator would
@@ -48,7 +51,24 @@ record ReplayGate(
     if (notificationId != null && ledger.sent(notificationId)) {
       return new Verdict.AlreadySent(notificationId);
     }
+    if (possiblySent(letter) && !force) {
+      return new Verdict.Refused(
+          "it may have reached the buyer already ("
+              + HeaderNames.DLQ_POSSIBLY_SENT
+              + ": no answer, or accepted without a message id); --force replays it anyway");
+    }
     return new Verdict.Replay(target);
+  }
+
+  /** The sender stamped it: an attempt may have reached Meta, so a replay may duplicate it. */
+  static boolean possiblySent(DeadLetter letter) {
+    if (letter.record() == null) {
+      return false;
+    }
+    Header header = letter.record().headers().lastHeader(HeaderNames.DLQ_POSSIBLY_SENT);
+    return header != null
+        && header.value() != null
+        && "true".equals(new String(header.value(), StandardCharsets.UTF_8));
   }
 
   /** Unroutable orders go back to the router's input, to be routed again. */

@@ -46,6 +46,24 @@ class ReplayGateTest {
   }
 
   @Test
+  void aPossiblySentRecordNeedsForce() {
+    DeadLetter possiblySent =
+        letters.read(
+            letters.failure("v-1:A-3", "RETRY", "2").header(HeaderNames.DLQ_POSSIBLY_SENT, "true"),
+            6);
+
+    assertThat(gate(null, false, false, id -> false).judge(possiblySent, Set.of()))
+        .isInstanceOfSatisfying(
+            Verdict.Refused.class,
+            refused ->
+                assertThat(refused.reason())
+                    .startsWith("it may have reached the buyer already (dlq.possibly-sent")
+                    .endsWith("--force replays it anyway"));
+    assertThat(gate(null, true, false, id -> false).judge(possiblySent, Set.of()))
+        .isEqualTo(new Verdict.Replay("notify.whatsapp.v1"));
+  }
+
+  @Test
   void aTargetThatDoesNotExistIsRefusedEvenWithForce() {
     assertThat(gate("gone", true, false, id -> false).judge(failure, Set.of()))
         .isEqualTo(new Verdict.Refused("target topic gone does not exist"));

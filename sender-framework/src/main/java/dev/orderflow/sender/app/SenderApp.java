@@ -57,7 +57,8 @@ public final class SenderApp implements Service {
               new KafkaClientMetrics(producer).bindTo(context.metrics().registry());
               return producer;
             },
-            aws.dynamoDb(),
+            // Each handler in flight makes its own ledger calls: one pooled connection apiece.
+            aws.dynamoDb(config.loop().maxInFlight()),
             aws.secretsManager(),
             context.metrics().registry(),
             decoder,

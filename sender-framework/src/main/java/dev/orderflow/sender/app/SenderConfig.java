@@ -22,12 +22,35 @@ public record SenderConfig(
     Duration credentialsRefresh,
     PlatformClientConfig client) {
 
+  /** Slack between a lease and the call it covers: the renewal's own latency, clock skew. */
+  static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
+
   public SenderConfig {
     if (platform == null || !platform.matches("[a-z]+")) {
       throw new IllegalArgumentException("platform: expected a lower-case name, got " + platform);
     }
     if (secretName == null || secretName.isBlank()) {
       throw new IllegalArgumentException("credentials.secret-name: expected a secret name");
+    }
+    // Every handler in flight holds one Graph call: a smaller pool queues sends behind each other.
+    if (client.maxConnections() < loop.maxInFlight()) {
+      throw new IllegalArgumentException(
+          "meta.max-connections: expected >= sender.max-in-flight ("
+              + loop.maxInFlight()
+              + "), got "
+              + client.maxConnections());
+    }
+    // The lease is renewed right before the call; it must outlast the call, or another run may
+    // take it over and send while our call is still out.
+    Duration needed = client.callTimeout().plus(LEASE_MARGIN);
+    if (ledger.lease().compareTo(needed) < 0) {
+      throw new IllegalArgumentException(
+          "ledger.lease: expected >= meta.call-timeout + "
+              + LEASE_MARGIN.toSeconds()
+              + "s ("
+              + needed
+              + "), got "
+              + ledger.lease());
     }
   }
 
@@ -129,6 +152,21 @@ public record SenderConfig(
   }
 
   public SenderConfig withLoop(ConsumerLoopConfig loop) {
+    return new SenderConfig(
+        platform,
+        mainTopic,
+        groupId,
+        loop,
+        retry,
+        rate,
+        ledger,
+        circuit,
+        secretName,
+        credentialsRefresh,
+        client);
+  }
+
+  public SenderConfig withClient(PlatformClientConfig client) {
     return new SenderConfig(
         platform,
         mainTopic,

@@ -22,38 +22,42 @@ public final class SenderSettings {
   private SenderSettings() {}
 
   public static SenderConfig from(ConfigSource c, String platform) {
-    return valid(
-        () ->
-            new SenderConfig(
-                platform,
-                c.string("sender.main-topic", TopicNames.platformTopic(platform)),
-                c.string("sender.group-id", platform + "-sender"),
-                new ConsumerLoopConfig(
-                    c.intInRange("sender.max-in-flight", 1, 10_000, 200),
-                    c.intInRange("sender.max-buffered", 1, 100_000, 2_000),
-                    c.duration("sender.commit-interval", Duration.ofSeconds(1)),
-                    c.duration("sender.revoke-timeout", Duration.ofSeconds(10)),
-                    c.duration("sender.shutdown-timeout", Duration.ofSeconds(20))),
-                retry(c),
-                rate(c),
-                new LedgerConfig(
-                    c.string("ledger.table", "notification-ledger"),
-                    c.duration("ledger.lease", Duration.ofSeconds(60)),
-                    c.duration("ledger.retention", Duration.ofDays(30))),
-                new CircuitConfig(
-                    c.intInRange("circuit.window", 2, 1_000, 20),
-                    c.intInRange("circuit.minimum-calls", 1, 1_000, 10),
-                    c.intInRange("circuit.failure-rate-percent", 1, 100, 50),
-                    c.duration("circuit.probe-interval", Duration.ofSeconds(5)),
-                    c.duration("circuit.config-recheck", Duration.ofMinutes(5))),
-                c.string("credentials.secret-name", "orderflow/local/meta-credentials"),
-                c.duration("credentials.refresh-interval", Duration.ofMinutes(5)),
-                new PlatformClientConfig(
-                    c.secureUri("meta.graph.url").orElse(URI.create("https://graph.facebook.com")),
-                    c.string("meta.api-version", "v23.0"),
-                    c.duration("meta.connect-timeout", Duration.ofSeconds(2)),
-                    c.duration("meta.call-timeout", Duration.ofSeconds(10)),
-                    c.intInRange("meta.max-connections", 1, 10_000, 256))));
+    return valid(() -> build(c, platform));
+  }
+
+  private static SenderConfig build(ConfigSource c, String platform) {
+    int maxInFlight = c.intInRange("sender.max-in-flight", 1, 10_000, 200);
+    return new SenderConfig(
+        platform,
+        c.string("sender.main-topic", TopicNames.platformTopic(platform)),
+        c.string("sender.group-id", platform + "-sender"),
+        new ConsumerLoopConfig(
+            maxInFlight,
+            c.intInRange("sender.max-buffered", 1, 100_000, 2_000),
+            c.duration("sender.commit-interval", Duration.ofSeconds(1)),
+            c.duration("sender.revoke-timeout", Duration.ofSeconds(10)),
+            c.duration("sender.shutdown-timeout", Duration.ofSeconds(20))),
+        retry(c),
+        rate(c),
+        new LedgerConfig(
+            c.string("ledger.table", "notification-ledger"),
+            c.duration("ledger.lease", Duration.ofSeconds(60)),
+            c.duration("ledger.retention", Duration.ofDays(30))),
+        new CircuitConfig(
+            c.intInRange("circuit.window", 2, 1_000, 20),
+            c.intInRange("circuit.minimum-calls", 1, 1_000, 10),
+            c.intInRange("circuit.failure-rate-percent", 1, 100, 50),
+            c.duration("circuit.probe-interval", Duration.ofSeconds(5)),
+            c.duration("circuit.config-recheck", Duration.ofMinutes(5))),
+        c.string("credentials.secret-name", "orderflow/local/meta-credentials"),
+        c.duration("credentials.refresh-interval", Duration.ofMinutes(5)),
+        new PlatformClientConfig(
+            c.secureUri("meta.graph.url").orElse(URI.create("https://graph.facebook.com")),
+            c.string("meta.api-version", "v23.0"),
+            c.duration("meta.connect-timeout", Duration.ofSeconds(2)),
+            c.duration("meta.call-timeout", Duration.ofSeconds(10)),
+            // One connection per send in flight, at least OkHttp's usual 256.
+            c.intInRange("meta.max-connections", 1, 10_000, Math.max(256, maxInFlight))));
   }
 
   private static RetryConfig retry(ConfigSource c) {

@@ -192,7 +192,7 @@ public final class KeyOrderedConsumer implements Runnable {
     }
     running.stream()
         .filter(t -> partitions.contains(t.partition()))
-        .forEach(t -> t.thread.interrupt());
+        .forEach(t -> DeferredInterrupts.interrupt(t.thread));
     if (commit) {
       commits.beforeLeaving(owned, partitions);
     }
@@ -216,7 +216,13 @@ public final class KeyOrderedConsumer implements Runnable {
       collectFinished(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
     }
     LOGGER.info("consume loop stopping, abandoning in-flight={}", running.size());
-    running.forEach(t -> t.thread.interrupt());
+    running.forEach(t -> DeferredInterrupts.interrupt(t.thread));
+    // A task inside a shielded section (Meta answered, SENT not yet written) finishes it first;
+    // give those the revoke timeout so the process does not exit under them.
+    long grace = System.nanoTime() + config.revokeTimeout().toNanos();
+    while (!running.isEmpty() && System.nanoTime() < grace) {
+      collectFinished(Math.max(1, (grace - System.nanoTime()) / 1_000_000));
+    }
     commits.beforeLeaving(owned, Set.copyOf(owned.keySet()));
     consumer.close();
   }

@@ -52,13 +52,16 @@ final class Delivery {
       }
       SendAttempt.Result result;
       try {
-        result = attempt.send(notification);
+        result = attempt.send(notification, guard);
       } catch (SendAttempt.CallInterrupted e) {
         throw e; // keep the lease: the next owner's takeover is then flagged as a possible
         // duplicate
       } catch (InterruptedException e) {
         releaseQuietly();
         throw e;
+      }
+      if (result == SendAttempt.LEASE_LOST) {
+        continue; // the claim decides again: wait out the other run's lease, or find it SENT
       }
       if (handled(result)) {
         return;
@@ -69,9 +72,13 @@ final class Delivery {
   /** True when the outcome ends this delivery; false to try again. */
   private boolean handled(SendAttempt.Result result) throws InterruptedException {
     return switch (result.outcome()) {
-      case SendOutcome.Sent sent -> done(sent);
+      case SendOutcome.Sent sent -> done();
       case SendOutcome.Failed failed -> {
         deps.metrics().failed(failed.errorClass(), failed.error());
+        if (failed.possiblySent()) {
+          deps.metrics().possiblySent();
+          state = state.possiblySentOnce();
+        }
         LOGGER.info(
             "send failed class={} code={} subcode={} http={} fbtraceId={} message={}",
             failed.errorClass(),
@@ -82,7 +89,7 @@ final class Delivery {
             failed.error().message());
         yield switch (failed.errorClass()) {
           case RETRY -> retry(failed);
-          case BACKOFF -> backOff(failed);
+          case BACKOFF -> backOff(failed, result.startedAt());
           case REFRESH -> refresh(failed, result);
           case PERMANENT -> {
             state = state.failedOnceMore(now());
@@ -94,11 +101,29 @@ final class Delivery {
     };
   }
 
-  private boolean done(SendOutcome.Sent sent) throws InterruptedException {
-    String id = notification.getNotificationId();
-    if (!ledger.call("sent", () -> deps.ledger().sent(id, sent.platformMessageId(), now()))) {
-      deps.metrics().duplicate();
-    }
+  private final SendAttempt.Guard guard =
+      new SendAttempt.Guard() {
+        @Override
+        public boolean renewLease() throws InterruptedException {
+          String id = notification.getNotificationId();
+          if (ledger.call("renew", () -> deps.ledger().renew(id, owner, now()))) {
+            return true;
+          }
+          deps.metrics().leaseLost("renew");
+          return false;
+        }
+
+        /** Runs with interrupts deferred (see {@link SendAttempt}): Meta accepted, SENT sticks. */
+        @Override
+        public void sent(SendOutcome.Sent sent) throws InterruptedException {
+          String id = notification.getNotificationId();
+          if (!ledger.call("sent", () -> deps.ledger().sent(id, sent.platformMessageId(), now()))) {
+            deps.metrics().duplicate();
+          }
+        }
+      };
+
+  private boolean done() {
     deps.metrics().sent();
     deps.throttle().succeeded();
     deps.rate().apply();
@@ -123,7 +148,7 @@ final class Delivery {
     return true;
   }
 
-  private boolean backOff(SendOutcome.Failed failed) throws InterruptedException {
+  private boolean backOff(SendOutcome.Failed failed, Instant sentAt) throws InterruptedException {
     state = state.throttled(now());
     Integer code = failed.error().code();
     if (code != null && deps.policy().recipientCodes().contains(code)) {
@@ -131,7 +156,7 @@ final class Delivery {
       deps.pacer().throttled(notification.getRecipient(), deps.policy().recipientPenalty());
     } else {
       deps.metrics().throttled("channel");
-      deps.throttle().throttled();
+      deps.throttle().throttled(sentAt);
       deps.rate().apply();
     }
     if (++throttles <= deps.policy().maxThrottleWaits()) {
@@ -166,15 +191,36 @@ final class Delivery {
 
   private void moveTo(HopPolicy tier, SendOutcome.Failed failed) throws InterruptedException {
     String id = notification.getNotificationId();
-    ledger.run("retrying", () -> deps.ledger().retrying(id, Hops.reason(failed), now()));
-    hops.toTier(tier, state, failed);
+    String reason = Hops.reason(failed);
+    if (ledger.call("retrying", () -> deps.ledger().retrying(id, owner, reason, now()))) {
+      hops.toTier(tier, state, failed);
+    } else {
+      standBack("retrying");
+    }
   }
 
   private boolean deadLetter(SendOutcome.Failed failed) throws InterruptedException {
     String id = notification.getNotificationId();
-    ledger.run("failed", () -> deps.ledger().failed(id, Hops.reason(failed), now()));
-    hops.toDeadLetter(failed, state);
+    String reason = Hops.reason(failed);
+    if (ledger.call("failed", () -> deps.ledger().failed(id, owner, reason, now()))) {
+      hops.toDeadLetter(failed, state);
+    } else {
+      standBack("failed");
+    }
     return true;
+  }
+
+  /**
+   * The lease went to another run (ours expired during a long wait and the record was redelivered
+   * elsewhere) or the notification was sent meanwhile: that run decides, so this one forwards
+   * nothing, or the notification would exist twice in the tiers.
+   */
+  private void standBack(String at) {
+    deps.metrics().leaseLost(at);
+    LOGGER.warn(
+        "lease no longer ours at {}, leaving the notification to its owner notificationId={}",
+        at,
+        notification.getNotificationId());
   }
 
   /** Claims (or renews) the ledger lease; false when the notification is already sent. */
@@ -211,7 +257,7 @@ final class Delivery {
 
   private void releaseQuietly() {
     try {
-      deps.ledger().retrying(notification.getNotificationId(), "abandoned", now());
+      deps.ledger().retrying(notification.getNotificationId(), owner, "abandoned", now());
     } catch (RuntimeException e) {
       LOGGER.debug("could not release lease notificationId={}", notification.getNotificationId());
     }

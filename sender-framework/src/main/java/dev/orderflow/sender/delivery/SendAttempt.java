@@ -5,13 +5,19 @@ import dev.orderflow.sender.api.Credentials;
 import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.api.MetaError;
 import dev.orderflow.sender.api.SendOutcome;
+import dev.orderflow.sender.consume.DeferredInterrupts;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * One guarded call to the platform: wait out a channel throttle, the recipient's pace and the
- * number's rate, take the circuit's permission, send, and tell the circuit whether the platform
- * looked healthy (a 5xx or no answer counts against it; any other answer for it).
+ * number's rate, take the circuit's permission, renew the ledger lease, send, and tell the circuit
+ * whether the platform looked healthy (a 5xx or no answer counts against it; any other answer for
+ * it).
+ *
+ * <p>From the call on, interrupts are {@linkplain DeferredInterrupts deferred}: a revoke or a
+ * shutdown cannot abort the call (which would leave "did Meta get it?" open) nor the SENT write
+ * that follows an accepted send ({@code onSent}); the interrupt is delivered once SENT is written.
  */
 final class SendAttempt {
   private final DeliveryDeps deps;
@@ -20,9 +26,22 @@ final class SendAttempt {
     this.deps = deps;
   }
 
-  record Result(SendOutcome outcome, Credentials used) {}
+  /** {@code startedAt}: when the call went out, to tell a throttle episode's stragglers apart. */
+  record Result(SendOutcome outcome, Credentials used, Instant startedAt) {}
 
-  Result send(NotificationRequested notification) throws InterruptedException {
+  /** The attempt found its ledger lease gone after the waits: no call was made. */
+  static final Result LEASE_LOST = new Result(null, null, null);
+
+  /** The delivery's part of an attempt: its ledger lease, and SENT. */
+  interface Guard {
+    /** Renews the lease right before the call; false when it is no longer ours. */
+    boolean renewLease() throws InterruptedException;
+
+    /** Meta accepted; runs before any interrupt may land: write SENT. */
+    void sent(SendOutcome.Sent sent) throws InterruptedException;
+  }
+
+  Result send(NotificationRequested notification, Guard guard) throws InterruptedException {
     waitOutThrottle();
     Duration pace = deps.pacer().reserve(notification.getRecipient());
     if (pace.isPositive()) {
@@ -31,6 +50,29 @@ final class SendAttempt {
     deps.metrics().rateWait(deps.limiter().acquire());
     Credentials credentials = deps.credentials().current();
     deps.circuit().awaitPermission();
+    // The waits above can outlast the lease taken at the claim; another run may own it by now.
+    if (!guard.renewLease()) {
+      return LEASE_LOST;
+    }
+    Instant startedAt = now();
+    SendOutcome outcome =
+        DeferredInterrupts.shielded(
+            () -> {
+              SendOutcome answer = guardedCall(notification, credentials);
+              if (answer instanceof SendOutcome.Sent sent) {
+                guard.sent(sent);
+              }
+              return answer;
+            });
+    // A sent notification keeps a deferred interrupt for whoever waits next; any other answer
+    // ends the delivery here, keeping the lease (the call may have reached the platform).
+    if (!(outcome instanceof SendOutcome.Sent) && Thread.interrupted()) {
+      throw new CallInterrupted();
+    }
+    return new Result(outcome, credentials, startedAt);
+  }
+
+  private SendOutcome guardedCall(NotificationRequested notification, Credentials credentials) {
     long start = System.nanoTime();
     SendOutcome outcome = call(notification, credentials);
     Duration latency = Duration.ofNanos(System.nanoTime() - start);
@@ -40,10 +82,7 @@ final class SendAttempt {
     } else {
       deps.circuit().answered(latency);
     }
-    if (Thread.interrupted() && !(outcome instanceof SendOutcome.Sent)) {
-      throw new CallInterrupted();
-    }
-    return new Result(outcome, credentials);
+    return outcome;
   }
 
   /** Interrupted while the call was out: it may have reached the platform. */

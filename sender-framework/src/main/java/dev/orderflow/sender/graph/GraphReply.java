@@ -9,6 +9,14 @@ public sealed interface GraphReply {
     }
   }
 
-  /** Timeout, refused connection or reset: the platform may or may not have acted on the call. */
-  record NoResponse(String reason) implements GraphReply {}
+  /**
+   * Timeout, refused connection or reset. {@code possiblySent} once the request had started to go
+   * out (the platform may have acted on it); false when it never left (connect failed).
+   */
+  record NoResponse(String reason, boolean possiblySent) implements GraphReply {
+    /** Nothing was written: the platform cannot have acted on it. */
+    public NoResponse(String reason) {
+      this(reason, false);
+    }
+  }
 }

@@ -12,6 +12,7 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -54,6 +55,7 @@ public final class GraphTransport implements AutoCloseable {
             // OkHttp would silently resend a POST after some connection failures: a duplicate
             // message. Retries are the framework's decision, counted and visible.
             .retryOnConnectionFailure(false)
+            .eventListenerFactory(newCall -> new WriteWatch())
             .build();
   }
 
@@ -77,14 +79,30 @@ public final class GraphTransport implements AutoCloseable {
     return new Request.Builder().url(url).header("Authorization", "Bearer " + token);
   }
 
-  private GraphReply exchange(Request request) {
+  /** Notes on the call's {@link Written} tag when the request starts to go out on a connection. */
+  private static final class WriteWatch extends EventListener {
+    @Override
+    public void requestHeadersStart(Call call) {
+      Written written = call.request().tag(Written.class);
+      if (written != null) {
+        written.set(true);
+      }
+    }
+  }
+
+  /** Whether any byte of the request may have reached the platform. */
+  private static final class Written extends java.util.concurrent.atomic.AtomicBoolean {}
+
+  private GraphReply exchange(Request untagged) {
+    Written written = new Written();
+    Request request = untagged.newBuilder().tag(Written.class, written).build();
     Call call = http.newCall(request);
     CompletableFuture<GraphReply> reply = new CompletableFuture<>();
     call.enqueue(
         new Callback() {
           @Override
           public void onFailure(Call failed, IOException e) {
-            reply.complete(new GraphReply.NoResponse(describe(e)));
+            reply.complete(new GraphReply.NoResponse(describe(e), written.get()));
           }
 
           @Override
@@ -93,7 +111,7 @@ public final class GraphTransport implements AutoCloseable {
               String body = response.peekBody(MAX_BODY_BYTES).string();
               reply.complete(new GraphReply.Answered(response.code(), body));
             } catch (IOException e) {
-              reply.complete(new GraphReply.NoResponse(describe(e)));
+              reply.complete(new GraphReply.NoResponse(describe(e), true));
             }
           }
         });
@@ -101,13 +119,14 @@ public final class GraphTransport implements AutoCloseable {
       return reply.get(waitBound.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       call.cancel();
-      return new GraphReply.NoResponse("no answer within " + waitBound);
+      return new GraphReply.NoResponse("no answer within " + waitBound, written.get());
     } catch (InterruptedException e) {
       call.cancel();
       Thread.currentThread().interrupt();
-      return new GraphReply.NoResponse("interrupted while waiting for the Graph API");
+      return new GraphReply.NoResponse(
+          "interrupted while waiting for the Graph API", written.get());
     } catch (ExecutionException e) {
-      return new GraphReply.NoResponse(describe(e.getCause()));
+      return new GraphReply.NoResponse(describe(e.getCause()), written.get());
     }
   }
 

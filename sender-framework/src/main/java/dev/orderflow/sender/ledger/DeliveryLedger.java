@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * The idempotency ledger: one entry per notification id, moved between states by single-item
- * conditional writes. {@code owner} identifies one delivery run, so a run can renew its own lease.
+ * conditional writes. {@code owner} identifies one delivery run, so a run can renew its own lease;
+ * every write but SENT is conditional on the run still holding the lease, so a run whose lease
+ * expired and was taken over cannot release or settle the new owner's entry.
  */
 public interface DeliveryLedger {
 
@@ -17,9 +19,22 @@ public interface DeliveryLedger {
    */
   boolean sent(String notificationId, String platformMessageId, Instant now);
 
-  /** The notification is handed to a delay tier; the lease is given up. */
-  void retrying(String notificationId, String reason, Instant now);
+  /**
+   * Extends {@code owner}'s SENDING lease from {@code now}, right before the platform call (the
+   * waits for rate, pace and circuit may have used up the lease taken at the claim). False when the
+   * lease is no longer {@code owner}'s: taken over, settled or sent by another run.
+   */
+  boolean renew(String notificationId, String owner, Instant now);
 
-  /** The notification was dead-lettered; a replay may claim it again. */
-  void failed(String notificationId, String reason, Instant now);
+  /**
+   * The notification is handed to a delay tier; {@code owner}'s lease is given up. False (and
+   * nothing written) when the lease is not {@code owner}'s any more.
+   */
+  boolean retrying(String notificationId, String owner, String reason, Instant now);
+
+  /**
+   * The notification was dead-lettered; a replay may claim it again. False (and nothing written)
+   * when the lease is not {@code owner}'s any more.
+   */
+  boolean failed(String notificationId, String owner, String reason, Instant now);
 }

@@ -22,6 +22,7 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
   private static final String CLAIMABLE =
       "attribute_not_exists(notificationId) OR #state IN (:retrying, :failed)"
           + " OR (#state = :sending AND (leaseUntil < :now OR #owner = :owner))";
+  private static final String OWNED = "#state = :sending AND #owner = :owner";
 
   private final DynamoDbClient dynamo;
   private final LedgerConfig config;
@@ -81,20 +82,46 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
   }
 
   @Override
-  public void retrying(String notificationId, String reason, Instant now) {
-    settle(notificationId, LedgerState.RETRYING, reason, now);
+  public boolean renew(String notificationId, String owner, Instant now) {
+    Map<String, AttributeValue> values = common(now);
+    values.put(":sending", s(LedgerState.SENDING.name()));
+    values.put(":owner", s(owner));
+    values.put(":lease", n(now.plus(config.lease()).toEpochMilli()));
+    try {
+      dynamo.updateItem(
+          update(notificationId)
+              .updateExpression("SET leaseUntil = :lease, updatedAt = :now, expiresAt = :expires")
+              .conditionExpression(OWNED)
+              .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
+              .expressionAttributeValues(values)
+              .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      LOGGER.warn("lease lost before the send notificationId={} owner={}", notificationId, owner);
+      return false;
+    }
   }
 
   @Override
-  public void failed(String notificationId, String reason, Instant now) {
-    settle(notificationId, LedgerState.FAILED, reason, now);
+  public boolean retrying(String notificationId, String owner, String reason, Instant now) {
+    return settle(notificationId, owner, LedgerState.RETRYING, reason, now);
   }
 
-  /** Leaves SENDING for a non-final state; never overwrites SENT. */
-  private void settle(String notificationId, LedgerState state, String reason, Instant now) {
+  @Override
+  public boolean failed(String notificationId, String owner, String reason, Instant now) {
+    return settle(notificationId, owner, LedgerState.FAILED, reason, now);
+  }
+
+  /**
+   * Leaves {@code owner}'s SENDING for a non-final state. Never overwrites SENT, nor a lease
+   * another run took over (an expired lease is still ours until someone else claims it).
+   */
+  private boolean settle(
+      String notificationId, String owner, LedgerState state, String reason, Instant now) {
     Map<String, AttributeValue> values = common(now);
     values.put(":state", s(state.name()));
-    values.put(":sent", s(LedgerState.SENT.name()));
+    values.put(":sending", s(LedgerState.SENDING.name()));
+    values.put(":owner", s(owner));
     values.put(":reason", s(reason == null ? "" : reason));
     try {
       dynamo.updateItem(
@@ -102,12 +129,16 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
               .updateExpression(
                   "SET #state = :state, lastError = :reason, updatedAt = :now,"
                       + " expiresAt = :expires REMOVE leaseUntil, #owner")
-              .conditionExpression("attribute_not_exists(#state) OR #state <> :sent")
+              .conditionExpression(OWNED)
               .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
               .expressionAttributeValues(values)
               .build());
+      return true;
     } catch (ConditionalCheckFailedException e) {
-      LOGGER.info("ledger entry already SENT, kept notificationId={}", notificationId);
+      LOGGER.info(
+          "ledger entry not ours any more (sent or taken over), kept notificationId={}",
+          notificationId);
+      return false;
     }
   }
 

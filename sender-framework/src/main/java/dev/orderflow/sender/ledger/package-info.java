@@ -12,7 +12,20 @@
  * over and sends again: the buyer may get a duplicate. The sender says so: the claim reports a
  * takeover, which is logged at WARN with the notification id and counted in {@code
  * sender.ledger.takeovers}; a SENT written twice is counted in {@code sender.ledger.duplicates}. We
- * chose a possible duplicate over a possible loss (the design's "never silently lost"). The window
- * is one HTTP call wide (plus the ledger write), so only a crash inside it can duplicate.
+ * chose a possible duplicate over a possible loss (the design's "never silently lost").
+ *
+ * <p>What keeps the window that narrow: the lease is renewed (owner-conditionally) right before the
+ * Meta call, after the waits for rate, pacing and the circuit, and it is validated at start-up to
+ * outlast the call timeout, so no other run can take it over while the call is out; release and
+ * settling are conditional on the owner, so a run whose lease was taken over writes nothing but
+ * SENT; and from the call until SENT is written, revoke and shutdown interrupts are deferred, so
+ * neither aborts the write. Only a process death (or a DynamoDB outage outlasting the lease) inside
+ * "call, then write SENT" leaves the entry SENDING.
+ *
+ * <p><b>The other open case: no answer.</b> A read timeout or a reset after the request was
+ * written, or a 200 without a message id, leaves "did Meta send it?" unanswered. Such an attempt is
+ * counted in {@code sender.possibly-sent}; a RETRY is retried (a possible duplicate, as above), and
+ * if the record ends in the DLQ it carries {@code dlq.possibly-sent=true}, which {@code ops dlq
+ * replay} refuses without {@code --force}. A failed connect is not possibly sent: nothing left.
  */
 package dev.orderflow.sender.ledger;

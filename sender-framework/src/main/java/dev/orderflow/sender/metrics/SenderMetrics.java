@@ -75,6 +75,16 @@ public final class SenderMetrics {
     takeovers.increment();
   }
 
+  /** A run found its lease taken over or settled by another run, and stood back. */
+  public void leaseLost(String at) {
+    registry.counter("sender.ledger.leases-lost", "platform", platform, "at", at).increment();
+  }
+
+  /** An attempt may have reached Meta without our knowing (no answer, or no message id). */
+  public void possiblySent() {
+    registry.counter("sender.possibly-sent", "platform", platform).increment();
+  }
+
   public void duplicate() {
     duplicates.increment();
   }

@@ -24,7 +24,12 @@ public final class HopRecords {
 
   public ProducerRecord<byte[], byte[]> toTier(
       ConsumerRecord<byte[], byte[]> record, HopPolicy tier, RetryState state, Instant now) {
-    Headers headers = copyWithout(record.headers(), RETRY_ATTEMPTS, RETRY_DUE_AT, RETRY_TIER);
+    Headers headers =
+        copyWithout(
+            record.headers(), RETRY_ATTEMPTS, RETRY_DUE_AT, RETRY_TIER, RETRY_POSSIBLY_SENT);
+    if (state.possiblySent()) {
+      RetryHeaders.put(headers, RETRY_POSSIBLY_SENT, "true");
+    }
     RetryHeaders.put(headers, RETRY_ATTEMPTS, state.attempts());
     RetryHeaders.put(headers, RETRY_DUE_AT, now.plus(tier.delay()).toEpochMilli());
     RetryHeaders.put(headers, RETRY_TIER, tier.tier());
@@ -64,6 +69,9 @@ public final class HopRecords {
     Instant first = state.firstFailureAt() == null ? now : state.firstFailureAt();
     RetryHeaders.put(headers, DLQ_FIRST_FAILURE_AT, first.toEpochMilli());
     RetryHeaders.put(headers, DLQ_LAST_FAILURE_AT, now.toEpochMilli());
+    if (state.possiblySent() || failure.possiblySent()) {
+      RetryHeaders.put(headers, DLQ_POSSIBLY_SENT, "true");
+    }
     return new ProducerRecord<>(topic, null, record.key(), record.value(), headers);
   }
 

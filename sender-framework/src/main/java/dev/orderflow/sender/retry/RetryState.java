@@ -10,7 +10,12 @@ import org.apache.kafka.common.header.Headers;
  * main-topic record it started as. A record fresh from the main topic has no attempts and is its
  * own origin. Headers that do not parse count as absent: a bad header never blocks a record.
  */
-public record RetryState(int attempts, Instant firstFailureAt, Origin origin) {
+public record RetryState(
+    int attempts, Instant firstFailureAt, Origin origin, boolean possiblySent) {
+
+  public RetryState(int attempts, Instant firstFailureAt, Origin origin) {
+    this(attempts, firstFailureAt, origin, false);
+  }
 
   /** The coordinates of the record as first consumed by this sender. */
   public record Origin(String topic, int partition, long offset, long timestamp) {}
@@ -31,16 +36,25 @@ public record RetryState(int attempts, Instant firstFailureAt, Origin origin) {
             RetryHeaders.number(headers, RetryHeaders.ORIGINAL_OFFSET).orElse(record.offset()),
             RetryHeaders.number(headers, RetryHeaders.ORIGINAL_TIMESTAMP)
                 .orElse(record.timestamp()));
-    return new RetryState(Math.max(attempts, 0), first, origin);
+    boolean possiblySent =
+        RetryHeaders.text(headers, HeaderNames.RETRY_POSSIBLY_SENT).orElse("").equals("true");
+    return new RetryState(Math.max(attempts, 0), first, origin, possiblySent);
+  }
+
+  /** This state once an attempt may have reached the platform unbeknown to us. */
+  public RetryState possiblySentOnce() {
+    return new RetryState(attempts, firstFailureAt, origin, true);
   }
 
   /** This state after one more failed attempt at {@code now}. */
   public RetryState failedOnceMore(Instant now) {
-    return new RetryState(attempts + 1, firstFailureAt == null ? now : firstFailureAt, origin);
+    return new RetryState(
+        attempts + 1, firstFailureAt == null ? now : firstFailureAt, origin, possiblySent);
   }
 
   /** This state after a throttle: the first failure is noted but no attempt is burnt. */
   public RetryState throttled(Instant now) {
-    return new RetryState(attempts, firstFailureAt == null ? now : firstFailureAt, origin);
+    return new RetryState(
+        attempts, firstFailureAt == null ? now : firstFailureAt, origin, possiblySent);
   }
 }

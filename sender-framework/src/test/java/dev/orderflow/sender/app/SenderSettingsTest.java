@@ -62,4 +62,29 @@ class SenderSettingsTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("apiVersion: expected a Graph API version");
   }
+
+  @Test
+  void aGraphConnectionPoolSmallerThanTheInFlightLimitIsRefused() {
+    assertThatThrownBy(
+            () ->
+                SenderSettings.from(
+                    ConfigSource.of(
+                        Map.of("sender.max-in-flight", "300", "meta.max-connections", "256"),
+                        Map.of()),
+                    "whatsapp"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("meta.max-connections: expected >= sender.max-in-flight (300)");
+  }
+
+  @Test
+  void aLeaseShorterThanTheCallItCoversIsRefused() {
+    assertThatThrownBy(
+            () ->
+                SenderSettings.from(
+                    ConfigSource.of(
+                        Map.of("ledger.lease", "10s", "meta.call-timeout", "10s"), Map.of()),
+                    "whatsapp"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("ledger.lease: expected >= meta.call-timeout + 2s (PT12S)");
+  }
 }

@@ -13,6 +13,7 @@ import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.circuit.CircuitProber;
 import dev.orderflow.sender.circuit.OpenReason;
+import dev.orderflow.sender.consume.DeferredInterrupts;
 import dev.orderflow.sender.fakes.InMemoryLedger;
 import dev.orderflow.sender.fakes.Notifications;
 import dev.orderflow.sender.retry.RetryHeaders;
@@ -309,6 +310,104 @@ class DeliveryHandlerTest {
     assertThat(f.client.calls()).isEqualTo(1);
     assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENT");
     assertThat(f.sleeper.pauses()).contains(Duration.ofMillis(200), Duration.ofMillis(400));
+  }
+
+  @Test
+  void anInterruptDuringTheSentWriteIsDeferredUntilSentIsWritten() throws Exception {
+    // Given Meta accepts, and a revoke interrupts the handler while the first SENT write fails
+    f.ledger.beforeSent(
+        () -> {
+          DeferredInterrupts.interrupt(Thread.currentThread());
+          f.ledger.failNext(1);
+          f.ledger.beforeSent(() -> {});
+        });
+
+    // When
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the write was retried (the pause did not abort it), SENT holds, and the interrupt was
+    // delivered afterwards rather than dropped
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENT");
+    assertThat(f.sleeper.pauses()).contains(Duration.ofMillis(200));
+    assertThat(Thread.interrupted()).isTrue();
+  }
+
+  @Test
+  void aLeaseLostDuringTheWaitsIsRenewedBeforeTheCallAndNothingIsSentTwice() throws Exception {
+    // Given the recipient's pace holds the send for 60 s (longer than the 30 s lease), and
+    // meanwhile another run takes the expired lease over and sends the notification
+    f.pacer.throttled(order.getRecipient(), Duration.ofSeconds(60));
+    f.sleeper.onSleep(
+        () -> {
+          f.ledger.claim("order-1:whatsapp", "other-run", f.clock.instant());
+          f.ledger.sent("order-1:whatsapp", "wamid.other", f.clock.instant());
+          f.sleeper.onSleep(() -> {});
+        });
+
+    // When
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the renewal before the call found the lease gone, and the claim found it SENT
+    assertThat(f.client.calls()).isZero();
+    assertThat(f.count("sender.ledger.leases-lost", "at", "renew")).isEqualTo(1);
+    assertThat(f.count("sender.ledger.hits")).isEqualTo(1);
+    assertThat(f.ledger.entry("order-1:whatsapp").messageId()).isEqualTo("wamid.other");
+  }
+
+  @Test
+  void aRunWhoseLeaseWasTakenOverNeitherSettlesNorForwards() throws Exception {
+    // Given while the call is out, the lease passes to another run, and the call fails for good
+    f.client.answering(
+        credentials -> {
+          f.ledger.put(
+              "order-1:whatsapp",
+              new InMemoryLedger.Entry(
+                  "SENDING", "other-run", f.clock.instant().plusSeconds(30), null));
+          return failure(ErrorClass.PERMANENT, 400, 100);
+        });
+
+    // When
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the other run's lease stands and no dead letter is written by this one
+    assertThat(f.forwarder.to(DLQ)).isEmpty();
+    assertThat(f.ledger.entry("order-1:whatsapp").owner()).isEqualTo("other-run");
+    assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENDING");
+    assertThat(f.count("sender.ledger.leases-lost", "at", "failed")).isEqualTo(1);
+  }
+
+  @Test
+  void anUnansweredSendIsCountedAndStampedPossiblySentThroughTheTiersIntoTheDlq() throws Exception {
+    // Given the first attempt goes out and gets no answer, and every later one is refused with a
+    // definite, retryable answer
+    f.client.then(
+        new dev.orderflow.sender.api.SendOutcome.Failed(
+            ErrorClass.RETRY,
+            dev.orderflow.sender.api.MetaError.noResponse("SocketTimeoutException: timeout"),
+            true));
+    f.client.otherwise(failure(ErrorClass.RETRY, 400, 131000));
+
+    // When it runs on the main topic, and (its headers carried to it) on the last tier
+    f.handler.handle(f.record(MAIN, order));
+    ProducerRecord<byte[], byte[]> tier1 = single(TIER_1);
+    assertThat(header(tier1.headers(), HeaderNames.RETRY_POSSIBLY_SENT)).isEqualTo("true");
+    f.handler.handle(f.record(TIER_2, tier1.value(), new RecordHeaders(tier1.headers().toArray())));
+
+    // Then the dead letter says it may have reached the buyer
+    ProducerRecord<byte[], byte[]> dead = single(DLQ);
+    assertThat(header(dead.headers(), HeaderNames.DLQ_POSSIBLY_SENT)).isEqualTo("true");
+    assertThat(header(dead.headers(), HeaderNames.RETRY_POSSIBLY_SENT)).isNull();
+    assertThat(f.count("sender.possibly-sent")).isEqualTo(1);
+  }
+
+  @Test
+  void aDefiniteFailureIsNotStampedPossiblySent() throws Exception {
+    f.client.then(failure(ErrorClass.PERMANENT, 400, 100));
+
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(header(single(DLQ).headers(), HeaderNames.DLQ_POSSIBLY_SENT)).isNull();
+    assertThat(f.count("sender.possibly-sent")).isZero();
   }
 
   @Test

@@ -16,10 +16,18 @@ public final class FakeSleeper implements Sleeper {
     this.clock = clock;
   }
 
+  private volatile Runnable onSleep = () -> {};
+
+  /** Runs {@code hook} after each sleep has moved the clock: what happened meanwhile. */
+  public void onSleep(Runnable hook) {
+    onSleep = hook;
+  }
+
   @Override
   public void sleep(Duration duration) throws InterruptedException {
     pauses.add(duration);
     clock.advance(duration);
+    onSleep.run();
     Thread.sleep(1);
   }
 

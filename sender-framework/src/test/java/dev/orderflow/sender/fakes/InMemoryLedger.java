@@ -20,6 +20,13 @@ public final class InMemoryLedger implements DeliveryLedger {
     failures.set(n);
   }
 
+  private volatile Runnable beforeSent = () -> {};
+
+  /** Runs {@code hook} at the start of every {@link #sent} call, e.g. to interrupt the caller. */
+  public void beforeSent(Runnable hook) {
+    beforeSent = hook;
+  }
+
   private void maybeFail() {
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       throw software.amazon.awssdk.core.exception.SdkClientException.create("Connection refused");
@@ -49,6 +56,7 @@ public final class InMemoryLedger implements DeliveryLedger {
 
   @Override
   public synchronized boolean sent(String id, String messageId, Instant now) {
+    beforeSent.run();
     maybeFail();
     Entry e = entries.get(id);
     if (e != null && e.state().equals("SENT")) {
@@ -59,13 +67,23 @@ public final class InMemoryLedger implements DeliveryLedger {
   }
 
   @Override
-  public synchronized void retrying(String id, String reason, Instant now) {
-    settle(id, "RETRYING");
+  public synchronized boolean renew(String id, String owner, Instant now) {
+    maybeFail();
+    if (!ownedBy(id, owner)) {
+      return false;
+    }
+    entries.put(id, new Entry("SENDING", owner, now.plus(lease), null));
+    return true;
   }
 
   @Override
-  public synchronized void failed(String id, String reason, Instant now) {
-    settle(id, "FAILED");
+  public synchronized boolean retrying(String id, String owner, String reason, Instant now) {
+    return settle(id, owner, "RETRYING");
+  }
+
+  @Override
+  public synchronized boolean failed(String id, String owner, String reason, Instant now) {
+    return settle(id, owner, "FAILED");
   }
 
   public Entry entry(String id) {
@@ -76,10 +94,17 @@ public final class InMemoryLedger implements DeliveryLedger {
     entries.put(id, entry);
   }
 
-  private void settle(String id, String state) {
-    Entry e = entries.get(id);
-    if (e == null || !e.state().equals("SENT")) {
-      entries.put(id, new Entry(state, null, null, null));
+  private boolean settle(String id, String owner, String state) {
+    maybeFail();
+    if (!ownedBy(id, owner)) {
+      return false;
     }
+    entries.put(id, new Entry(state, null, null, null));
+    return true;
+  }
+
+  private boolean ownedBy(String id, String owner) {
+    Entry e = entries.get(id);
+    return e != null && e.state().equals("SENDING") && owner.equals(e.owner());
   }
 }

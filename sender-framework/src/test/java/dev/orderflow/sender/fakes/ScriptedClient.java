@@ -50,6 +50,12 @@ public final class ScriptedClient implements MessagingClient {
     return this;
   }
 
+  /** From now on, calls that are not scripted answer what {@code answer} returns. */
+  public ScriptedClient answering(Function<Credentials, SendOutcome> answer) {
+    fallback = answer;
+    return this;
+  }
+
   /** Tokens other than {@code token} get 190 (REFRESH). */
   public ScriptedClient acceptOnly(String token) {
     acceptedToken = token;

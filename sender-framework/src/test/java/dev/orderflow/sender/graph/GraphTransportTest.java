@@ -85,6 +85,20 @@ class GraphTransportTest {
   }
 
   @Test
+  void noAnswerAfterThePostWentOutIsPossiblySent() {
+    // Given the server read the request and never answers in time
+    transport.close();
+    transport = transportFor(base(server), Duration.ofMillis(300), 8);
+    server.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).build());
+
+    GraphReply reply = transport.post(transport.url("1", "messages"), "EAAG", "{}");
+
+    assertThat(reply)
+        .isInstanceOfSatisfying(
+            GraphReply.NoResponse.class, none -> assertThat(none.possiblySent()).isTrue());
+  }
+
+  @Test
   void aRefusedConnectionIsNoResponseNamingTheCause() throws IOException {
     // Given a port nothing listens on
     MockWebServer gone = new MockWebServer();
@@ -99,7 +113,11 @@ class GraphTransportTest {
     assertThat(reply)
         .isInstanceOfSatisfying(
             GraphReply.NoResponse.class,
-            none -> assertThat(none.reason()).contains("ConnectException"));
+            none -> {
+              assertThat(none.reason()).contains("ConnectException");
+              // never written, so certainly not sent: a retry cannot duplicate it
+              assertThat(none.possiblySent()).isFalse();
+            });
   }
 
   @Test

@@ -73,15 +73,38 @@ class DynamoDeliveryLedgerIT {
   @Test
   void retryingAndFailedEntriesCanBeClaimedAgainButNeverOverwriteSent() {
     ledger.claim("o-4:whatsapp", "run-a", now);
-    ledger.retrying("o-4:whatsapp", "RETRY code=131000", now);
+    assertThat(ledger.retrying("o-4:whatsapp", "run-a", "RETRY code=131000", now)).isTrue();
     assertThat(ledger.claim("o-4:whatsapp", "run-b", now)).isEqualTo(new Claim.Granted(false));
-    ledger.failed("o-4:whatsapp", "PERMANENT code=131026", now);
+    assertThat(ledger.failed("o-4:whatsapp", "run-b", "PERMANENT code=131026", now)).isTrue();
     assertThat(ledger.claim("o-4:whatsapp", "run-c", now)).isEqualTo(new Claim.Granted(false));
     ledger.sent("o-4:whatsapp", "wamid.C", now);
 
-    ledger.failed("o-4:whatsapp", "late", now);
+    assertThat(ledger.failed("o-4:whatsapp", "run-c", "late", now)).isFalse();
 
     assertThat(item("o-4:whatsapp").get("state").s()).isEqualTo("SENT");
+  }
+
+  @Test
+  void aRunWhoseLeaseWasTakenOverCanNeitherRenewNorReleaseNorSettleIt() {
+    // Given run-a's lease expired and run-b took it over
+    ledger.claim("o-5:whatsapp", "run-a", now);
+    assertThat(ledger.claim("o-5:whatsapp", "run-b", now.plusSeconds(61)))
+        .isEqualTo(new Claim.Granted(true));
+
+    // When run-a comes back
+    boolean renewed = ledger.renew("o-5:whatsapp", "run-a", now.plusSeconds(62));
+    boolean released = ledger.retrying("o-5:whatsapp", "run-a", "abandoned", now.plusSeconds(62));
+    boolean settled = ledger.failed("o-5:whatsapp", "run-a", "PERMANENT", now.plusSeconds(62));
+
+    // Then nothing of run-b's lease moved, and run-b can still renew it
+    assertThat(renewed).isFalse();
+    assertThat(released).isFalse();
+    assertThat(settled).isFalse();
+    assertThat(item("o-5:whatsapp").get("state").s()).isEqualTo("SENDING");
+    assertThat(item("o-5:whatsapp").get("owner").s()).isEqualTo("run-b");
+    assertThat(ledger.renew("o-5:whatsapp", "run-b", now.plusSeconds(70))).isTrue();
+    assertThat(item("o-5:whatsapp").get("leaseUntil").n())
+        .isEqualTo(Long.toString(now.plusSeconds(130).toEpochMilli()));
   }
 
   private Map<String, AttributeValue> item(String id) {

@@ -6,6 +6,7 @@ import dev.orderflow.devservers.meta.RunningSimulator;
 import dev.orderflow.devservers.meta.SimulatorConfig;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.app.RateConfig;
 import dev.orderflow.sender.app.RetryConfig;
 import dev.orderflow.sender.app.SenderConfig;
@@ -118,6 +119,14 @@ final class SenderHarness implements AutoCloseable {
                 Duration.ofMillis(200),
                 Duration.ofSeconds(1),
                 5))
+        // A 5 s lease (so crash tests take over quickly) covers calls of up to 3 s.
+        .withClient(
+            new PlatformClientConfig(
+                java.net.URI.create(simulatorUrl),
+                "v23.0",
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(3),
+                10_000))
         .withLedger(new LedgerConfig(table, Duration.ofSeconds(5), Duration.ofDays(1)))
         .withCircuit(new CircuitConfig(10, 5, 50f, Duration.ofMillis(300), Duration.ofSeconds(2)))
         .withSecret(secretName);

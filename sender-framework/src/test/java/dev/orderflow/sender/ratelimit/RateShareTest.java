@@ -51,9 +51,10 @@ class RateShareTest {
 
     // Then this one's limiter runs at half the number's rate, and lower while throttled
     assertThat(limiter.rate()).isEqualTo(40.0);
-    throttle.throttled();
+    throttle.throttled(java.time.Instant.parse("2026-03-01T10:00:00Z"));
     rate.apply();
-    assertThat(limiter.rate()).isEqualTo(20.0);
+    assertThat(limiter.rate())
+        .isCloseTo(40.0 * Throttle.DECREASE, org.assertj.core.data.Offset.offset(0.01));
   }
 
   @Test
