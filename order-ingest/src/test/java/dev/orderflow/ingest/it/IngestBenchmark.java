@@ -38,6 +38,14 @@ public final class IngestBenchmark {
     VARIANTS.put("shipped", Map.of());
     VARIANTS.put("at_least_once", Map.of("KAFKA_STREAMS_PROCESSING_GUARANTEE", "at_least_once"));
     VARIANTS.put("commit-500ms", Map.of("KAFKA_STREAMS_COMMIT_INTERVAL_MS", "500"));
+    VARIANTS.put("threads-2", Map.of("KAFKA_STREAMS_NUM_STREAM_THREADS", "2"));
+    VARIANTS.put(
+        "batch-64k",
+        Map.of(
+            "KAFKA_STREAMS_PRODUCER_BATCH_SIZE",
+            "65536",
+            "KAFKA_STREAMS_PRODUCER_LINGER_MS",
+            "20"));
   }
 
   private static final int PARTITIONS_OF_OUTPUTS = 3;
