@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /** The Streams settings the router's delivery promises rest on, shared by main and tests. */
 public final class RouterStreamsConfig {
@@ -47,10 +46,11 @@ public final class RouterStreamsConfig {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
-    // Unreadable bytes: to the dead-letter topic with the reason, then carry on.
+    // Unreadable bytes: to the dead-letter topic with the reason, then carry on; the registry
+    // unreachable: stop the task and resume from its commit.
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
+        RegistryAwareDeserializationExceptionHandler.class);
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DirectoryAwareProcessingExceptionHandler.class);
