@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +152,36 @@ class RouterBatchingTest {
     assertThat(router.whatsapp.isEmpty()).isTrue();
     assertThat(router.unroutable.isEmpty()).isTrue();
     assertThat(router.deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
+  void eachRecheckPunctuationWorksOffAtMostOneBoundedBatchOfParkedOrders() {
+    // Given five orders of unknown buyers parked, and at most two re-checked per punctuation
+    router =
+        new RouterDriver(
+            directory,
+            stateDir,
+            StreamsConfig.EXACTLY_ONCE_V2,
+            RouterDriver.productionSerdes(),
+            new BatchSettings(1, LINGER, 2));
+    for (int i = 0; i < 5; i++) {
+      router.orders.pipeInput("v:P" + i, order("v:P" + i, "b-gone-" + i));
+    }
+
+    // When the delay has passed, then each check decides two more, in the order they arrived
+    router.driver.advanceWallClockTime(RouterDriver.RECHECK_DELAY.plusMillis(100));
+    assertThat(keys(router.unroutable.readRecordsToList())).containsExactly("v:P0", "v:P1");
+    router.driver.advanceWallClockTime(Duration.ofMillis(100));
+    assertThat(keys(router.unroutable.readRecordsToList())).containsExactly("v:P2", "v:P3");
+    router.driver.advanceWallClockTime(Duration.ofMillis(100));
+    assertThat(keys(router.unroutable.readRecordsToList())).containsExactly("v:P4");
+    assertThat(directory.freshBatches)
+        .containsExactly(
+            List.of("b-gone-0", "b-gone-1"), List.of("b-gone-2", "b-gone-3"), List.of("b-gone-4"));
+  }
+
+  private static List<String> keys(List<TestRecord<String, byte[]>> records) {
+    return records.stream().map(TestRecord::key).toList();
   }
 
   private static List<String> orderIds(List<NotificationRequested> notifications) {
