@@ -7,6 +7,7 @@ import dev.orderflow.router.buyer.BuyerLookup;
 import dev.orderflow.router.route.Route;
 import dev.orderflow.router.route.RouteDecider;
 import dev.orderflow.schema.OrderCreated;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,6 +63,7 @@ final class RoutingProcessor
   private KeyValueStore<String, PendingOrder> pending;
   private KeyValueStore<String, PendingOrder> batchStore;
   private long fallbackSequence;
+  private long batchOpenedAtMs;
 
   /** A batched order; {@code order} is null for one restored from the store, until decoded. */
   private record Buffered(
@@ -91,7 +93,20 @@ final class RoutingProcessor
     }
     context.schedule(
         parts.recheck().checkInterval(), PunctuationType.WALL_CLOCK_TIME, this::recheckDue);
-    context.schedule(parts.batch().linger(), PunctuationType.WALL_CLOCK_TIME, now -> flush());
+    batchOpenedAtMs = context.currentSystemTimeMs();
+    // Checked at half the linger: a batch is flushed once its first order has waited the linger
+    // (at most 1.5 lingers), not at every tick, or the stream thread's short process loops
+    // (Streams adapts how many records it processes between punctuation checks) would cut it into
+    // batches of a few orders each.
+    Duration tick = parts.batch().linger().dividedBy(2);
+    context.schedule(
+        tick.isZero() ? Duration.ofMillis(1) : tick,
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> {
+          if (!batch.isEmpty() && now - batchOpenedAtMs >= parts.batch().linger().toMillis()) {
+            flush();
+          }
+        });
   }
 
   @Override
@@ -107,6 +122,9 @@ final class RoutingProcessor
     // Fails here, where the dead-letter handler still has the record's bytes.
     decider.checkRenderable(order);
     String key = storeKey();
+    if (batch.isEmpty()) {
+      batchOpenedAtMs = context.currentSystemTimeMs();
+    }
     batchStore.put(
         key, PendingOrder.of(0, record.timestamp(), record.value().raw(), record.headers()));
     batch.add(new Buffered(key, order, record.value().raw(), record.headers(), record.timestamp()));

@@ -65,6 +65,21 @@ class RouterBatchingTest {
   }
 
   @Test
+  void aBatchIsNotCutShortByAPunctuationTickBeforeItsFirstOrderHasWaitedTheLinger() {
+    directory.with(whatsappBuyer("b-1", "en")).with(whatsappBuyer("b-2", "en"));
+    router = router(directory, 100);
+
+    router.orders.pipeInput("v:A", order("v:A", "b-1"));
+    router.driver.advanceWallClockTime(Duration.ofMillis(30));
+    assertThat(router.whatsapp.isEmpty()).isTrue();
+    router.orders.pipeInput("v:B", order("v:B", "b-2"));
+    router.driver.advanceWallClockTime(Duration.ofMillis(30));
+
+    assertThat(orderIds(router.whatsapp.readValuesToList())).containsExactly("v:A", "v:B");
+    assertThat(directory.batches).containsExactly(List.of("b-1", "b-2"));
+  }
+
+  @Test
   void aFullBatchIsLookedUpAtOnceWithoutWaitingAndEachBuyerIsAskedForOnce() {
     directory.with(whatsappBuyer("b-1", "en")).with(whatsappBuyer("b-2", "en"));
     router = router(directory, 3);
