@@ -87,7 +87,7 @@ final class NotificationRouterService implements Service {
     Map<String, Object> props = new HashMap<>();
     base.forEach((k, v) -> props.put(k.toString(), v));
     props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + instance);
-    props.putIfAbsent(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     Properties result = new Properties();
     result.putAll(RouterStreamsConfig.properties(props, config.topology().topics()));
     return result;

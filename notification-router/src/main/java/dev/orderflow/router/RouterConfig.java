@@ -8,9 +8,12 @@ import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.TopicNames;
 import dev.orderflow.router.buyer.BuyerCacheSettings;
 import dev.orderflow.router.buyer.DirectoryResilience;
+import dev.orderflow.router.buyer.DynamoBuyerDirectory;
 import dev.orderflow.router.render.RenderSettings;
 import dev.orderflow.router.route.Channel;
+import dev.orderflow.router.topology.BatchSettings;
 import dev.orderflow.router.topology.RecheckSettings;
+import dev.orderflow.router.topology.RouterStreamsConfig;
 import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.router.topology.TopologySettings;
 import java.util.EnumMap;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The router's settings, read once at start-up; every bad value fails with its key named. Defaults
@@ -35,16 +39,49 @@ public record RouterConfig(
     TopologySettings topology) {
 
   public static RouterConfig from(ConfigSource source) {
+    KafkaConfig kafka = KafkaConfig.from(source);
+    TopologySettings topology =
+        new TopologySettings(topics(source), recheck(source), render(source), batch(source));
+    RouterStreamsConfig.refuseConflictingOverrides(kafka.streams(), topology.topics());
     return new RouterConfig(
         source.string("router.application-id", "notification-router"),
-        source.intInRange("router.stream-threads", 1, 64, 1),
-        KafkaConfig.from(source),
+        streamThreads(source, kafka),
+        kafka,
         RegistryConfig.from(source),
         AwsConfig.from(source),
         source.string("buyers.table", "buyers"),
         cache(source),
         resilience(source),
-        new TopologySettings(topics(source), recheck(source), render(source)));
+        topology);
+  }
+
+  /**
+   * {@code router.stream-threads}; {@code kafka.streams.num.stream.threads} is honoured when it is
+   * the only one set, and refused when it says something else.
+   */
+  private static int streamThreads(ConfigSource source, KafkaConfig kafka) {
+    String key = "router.stream-threads";
+    String override = kafka.streams().get(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+    if (override == null) {
+      return source.intInRange(key, 1, 64, 1);
+    }
+    int threads;
+    try {
+      threads = Integer.parseInt(override.strip());
+    } catch (NumberFormatException e) {
+      threads = 0;
+    }
+    if (threads < 1 || threads > 64) {
+      throw new ConfigException("kafka.streams.num.stream.threads", "1 to 64", override);
+    }
+    int own = source.intInRange(key, 1, 64, threads);
+    if (own != threads && source.find(key).isPresent()) {
+      throw new ConfigException(
+          "kafka.streams.num.stream.threads",
+          "the same as router.stream-threads (" + own + "), or no value",
+          override);
+    }
+    return threads;
   }
 
   private static RouterTopics topics(ConfigSource source) {
@@ -91,6 +128,18 @@ public record RouterConfig(
             new RecheckSettings(
                 source.duration("buyers.recheck.delay", d.delay()),
                 source.duration("buyers.recheck.interval", d.checkInterval())));
+  }
+
+  private static BatchSettings batch(ConfigSource source) {
+    BatchSettings d = BatchSettings.defaults();
+    int max = DynamoBuyerDirectory.MAX_BATCH_KEYS;
+    return validated(
+        "buyers.batch.* / buyers.recheck.batch-size",
+        () ->
+            new BatchSettings(
+                source.intInRange("buyers.batch.max-size", 1, max, d.maxOrders()),
+                source.duration("buyers.batch.linger", d.linger()),
+                source.intInRange("buyers.recheck.batch-size", 1, max, d.recheckMaxOrders())));
   }
 
   private static RenderSettings render(ConfigSource source) {

@@ -93,4 +93,49 @@ class RouterConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("buyers.cache.unknown-ttl: expected");
   }
+
+  @Test
+  void lookUpBatchingIsConfigurableAndBoundedByWhatBatchGetItemTakes() {
+    props.put("buyers.batch.max-size", "40");
+    props.put("buyers.batch.linger", "5ms");
+    props.put("buyers.recheck.batch-size", "25");
+
+    RouterConfig config = RouterConfig.from(ConfigSource.of(props, Map.of()));
+
+    assertThat(config.topology().batch().maxOrders()).isEqualTo(40);
+    assertThat(config.topology().batch().linger()).isEqualTo(Duration.ofMillis(5));
+    assertThat(config.topology().batch().recheckMaxOrders()).isEqualTo(25);
+    props.put("buyers.batch.max-size", "101");
+    assertThatThrownBy(() -> RouterConfig.from(ConfigSource.of(props, Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("buyers.batch.max-size: expected");
+  }
+
+  @Test
+  void streamThreadsComeFromEitherKeyAndDisagreeingKeysAreRefused() {
+    assertThat(RouterConfig.from(ConfigSource.of(props, Map.of())).streamThreads()).isEqualTo(1);
+    props.put("kafka.streams.num.stream.threads", "3");
+    assertThat(RouterConfig.from(ConfigSource.of(props, Map.of())).streamThreads()).isEqualTo(3);
+    props.put("router.stream-threads", "3");
+    assertThat(RouterConfig.from(ConfigSource.of(props, Map.of())).streamThreads()).isEqualTo(3);
+
+    props.put("router.stream-threads", "2");
+    assertThatThrownBy(() -> RouterConfig.from(ConfigSource.of(props, Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("kafka.streams.num.stream.threads: expected")
+        .hasMessageContaining("router.stream-threads (2)");
+  }
+
+  @Test
+  void aStreamsOverrideOfWhatTheRouterImposesIsRefusedNotReplaced() {
+    props.put("kafka.streams.processing.guarantee", "exactly_once_v2");
+    assertThat(RouterConfig.from(ConfigSource.of(props, Map.of())).applicationId())
+        .isEqualTo("notification-router");
+
+    props.put("kafka.streams.processing.guarantee", "at_least_once");
+    assertThatThrownBy(() -> RouterConfig.from(ConfigSource.of(props, Map.of())))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("kafka.streams.processing.guarantee: expected exactly_once_v2")
+        .hasMessageContaining("'at_least_once'");
+  }
 }

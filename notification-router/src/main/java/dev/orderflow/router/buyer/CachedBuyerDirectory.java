@@ -8,6 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A bounded cache in front of another directory: found buyers for {@code foundTtl}, unknown ones
@@ -44,6 +48,24 @@ public final class CachedBuyerDirectory implements BuyerDirectory, MeterBinder {
     BuyerLookup answer = delegate.findFresh(buyerId);
     cache.put(buyerId, answer);
     return answer;
+  }
+
+  /** Misses are looked up together, in one call to the delegate. */
+  @Override
+  public Map<String, BuyerLookup> findAll(Collection<String> buyerIds) {
+    return cache.getAll(buyerIds, missing -> delegate.findAll(List.copyOf(missing)));
+  }
+
+  @Override
+  public Map<String, BuyerLookup> findAllFresh(Collection<String> buyerIds) {
+    Map<String, BuyerLookup> answers = delegate.findAllFresh(buyerIds);
+    cache.putAll(answers);
+    return answers;
+  }
+
+  @Override
+  public Optional<BuyerLookup> cached(String buyerId) {
+    return Optional.ofNullable(cache.getIfPresent(buyerId));
   }
 
   @Override

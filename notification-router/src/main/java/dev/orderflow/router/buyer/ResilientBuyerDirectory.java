@@ -6,6 +6,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.util.Collection;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -54,6 +56,16 @@ public final class ResilientBuyerDirectory implements BuyerDirectory {
     return call(() -> delegate.findFresh(buyerId));
   }
 
+  @Override
+  public Map<String, BuyerLookup> findAll(Collection<String> buyerIds) {
+    return call(() -> delegate.findAll(buyerIds));
+  }
+
+  @Override
+  public Map<String, BuyerLookup> findAllFresh(Collection<String> buyerIds) {
+    return call(() -> delegate.findAllFresh(buyerIds));
+  }
+
   /** True while the circuit is closed, i.e. the directory answered recently. */
   public boolean available() {
     return circuit.getState() == CircuitBreaker.State.CLOSED;
@@ -63,7 +75,7 @@ public final class ResilientBuyerDirectory implements BuyerDirectory {
     return circuit.getState();
   }
 
-  private BuyerLookup call(Supplier<BuyerLookup> lookup) {
+  private <T> T call(Supplier<T> lookup) {
     try {
       return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuit, lookup)).get();
     } catch (CallNotPermittedException e) {

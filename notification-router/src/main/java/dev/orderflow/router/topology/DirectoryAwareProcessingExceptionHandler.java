@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A directory outage fails the stream thread with no dead letter: the order is not bad, it must
- * wait, and the replaced thread resumes from the last committed offset. Anything else is a problem
- * with that one record: it goes to the dead-letter topic (KIP-1034, with Kafka's {@code
- * __streams.errors.*} headers) and the partition moves on.
+ * A directory or registry outage ({@link SystemicFailures}) fails the stream thread with no dead
+ * letter: the order is not bad, it must wait, and the replaced thread resumes from the last
+ * committed offset. Anything else is a problem with that one record: it goes to the dead-letter
+ * topic (KIP-1034, with Kafka's {@code __streams.errors.*} headers) and the partition moves on.
  */
 public final class DirectoryAwareProcessingExceptionHandler implements ProcessingExceptionHandler {
   private static final Logger LOGGER =
@@ -30,13 +30,14 @@ public final class DirectoryAwareProcessingExceptionHandler implements Processin
   @Override
   public Response handleError(
       ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-    if (isDirectoryOutage(exception)) {
+    if (SystemicFailures.isSystemic(exception)) {
       LOGGER.warn(
-          "buyer directory unavailable, stopping task={} at {}-{}@{} until it answers",
+          "dependency unavailable, stopping task={} at {}-{}@{} until it answers error={}",
           context.taskId(),
           context.topic(),
           context.partition(),
-          context.offset());
+          context.offset(),
+          exception.toString());
       return Response.fail();
     }
     return deadLetter.handleError(context, record, exception);

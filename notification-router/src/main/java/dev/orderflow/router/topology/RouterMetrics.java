@@ -3,6 +3,7 @@ package dev.orderflow.router.topology;
 import dev.orderflow.router.route.Channel;
 import dev.orderflow.router.route.UnroutableReason;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ public final class RouterMetrics {
   private final Map<Channel, Counter> routed = new EnumMap<>(Channel.class);
   private final Map<UnroutableReason, Counter> unroutable = new EnumMap<>(UnroutableReason.class);
   private final Counter rechecksScheduled;
+  private final DistributionSummary batchLookups;
 
   public RouterMetrics(MeterRegistry registry) {
     for (Channel channel : Channel.values()) {
@@ -37,6 +39,10 @@ public final class RouterMetrics {
         Counter.builder("router.buyer.rechecks.scheduled")
             .description("Orders parked for a fresh look-up of a buyer not found at first")
             .register(registry);
+    batchLookups =
+        DistributionSummary.builder("router.buyer.batch.lookups")
+            .description("Buyer ids per batch look-up of orders whose buyer was not cached")
+            .register(registry);
   }
 
   void routed(Channel channel) {
@@ -45,6 +51,10 @@ public final class RouterMetrics {
 
   void unroutable(UnroutableReason reason) {
     unroutable.get(reason).increment();
+  }
+
+  void batchLookedUp(int buyerIds) {
+    batchLookups.record(buyerIds);
   }
 
   void recheckScheduled() {

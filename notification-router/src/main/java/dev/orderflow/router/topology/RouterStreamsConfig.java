@@ -1,9 +1,10 @@
 package dev.orderflow.router.topology;
 
+import dev.orderflow.common.config.ConfigException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
 /** The Streams settings the router's delivery promises rest on, shared by main and tests. */
 public final class RouterStreamsConfig {
@@ -15,12 +16,41 @@ public final class RouterStreamsConfig {
    */
   public static Map<String, Object> properties(Map<String, Object> base, RouterTopics topics) {
     Map<String, Object> props = new HashMap<>(base);
+    props.putAll(imposed(topics));
+    return props;
+  }
+
+  /**
+   * Refuses a {@code kafka.streams.*} override of a setting the router imposes, rather than
+   * replacing it silently; an override equal to the imposed value is accepted.
+   *
+   * @param overrides the {@code kafka.streams.*} keys, without the prefix
+   */
+  public static void refuseConflictingOverrides(
+      Map<String, String> overrides, RouterTopics topics) {
+    imposed(topics)
+        .forEach(
+            (key, value) -> {
+              String given = overrides.get(key);
+              String wanted = value instanceof Class<?> c ? c.getName() : String.valueOf(value);
+              if (given != null && !given.strip().equals(wanted)) {
+                throw new ConfigException(
+                    "kafka.streams." + key,
+                    wanted + " (the router's delivery guarantees rest on it) or no value",
+                    given);
+              }
+            });
+  }
+
+  private static Map<String, Object> imposed(RouterTopics topics) {
+    Map<String, Object> props = new LinkedHashMap<>();
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
-    // Unreadable bytes: to the dead-letter topic with the reason, then carry on.
+    // Unreadable bytes: to the dead-letter topic with the reason, then carry on; the registry
+    // unreachable: stop the task and resume from its commit.
     props.put(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
+        RegistryAwareDeserializationExceptionHandler.class);
     props.put(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         DirectoryAwareProcessingExceptionHandler.class);

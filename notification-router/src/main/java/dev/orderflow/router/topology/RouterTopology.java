@@ -24,11 +24,13 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class RouterTopology {
   public static final String PENDING_STORE = "pending-buyer-rechecks";
+  public static final String BATCH_STORE = "buyer-lookup-batch";
 
   /** What the routing processor needs, built once per topology. */
   record Parts(
       RouterTopics topics,
       RecheckSettings recheck,
+      BatchSettings batch,
       BuyerDirectory directory,
       RouterMetrics metrics) {}
 
@@ -40,7 +42,7 @@ public final class RouterTopology {
       RouterSerdes serdes,
       RouterMetrics metrics) {
     RouterTopics topics = settings.topics();
-    Parts parts = new Parts(topics, settings.recheck(), directory, metrics);
+    Parts parts = new Parts(topics, settings.recheck(), settings.batch(), directory, metrics);
     ReceivedSerde<OrderCreated> orders = new ReceivedSerde<>(serdes.orderCreated().deserializer());
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
@@ -48,6 +50,9 @@ public final class RouterTopology {
             Stores.persistentKeyValueStore(PENDING_STORE),
             Serdes.String(),
             new PendingOrderSerde()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(BATCH_STORE), Serdes.String(), new PendingOrderSerde()));
 
     KStream<String, RoutedOrder> routed =
         builder.stream(
@@ -58,7 +63,8 @@ public final class RouterTopology {
                     new RoutingProcessor(
                         parts, new RouteDecider(settings.render()), orders.deserializer()),
                 Named.as("route-order"),
-                PENDING_STORE);
+                PENDING_STORE,
+                BATCH_STORE);
 
     routed
         .split(Named.as("route-"))

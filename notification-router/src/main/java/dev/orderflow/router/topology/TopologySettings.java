@@ -5,12 +5,18 @@ import java.util.Objects;
 
 /** Everything the topology's shape and behaviour depend on, apart from its collaborators. */
 public record TopologySettings(
-    RouterTopics topics, RecheckSettings recheck, RenderSettings render) {
+    RouterTopics topics, RecheckSettings recheck, RenderSettings render, BatchSettings batch) {
 
   public TopologySettings {
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(recheck, "recheck");
     Objects.requireNonNull(render, "render");
+    Objects.requireNonNull(batch, "batch");
+  }
+
+  /** With the default look-up batching. */
+  public TopologySettings(RouterTopics topics, RecheckSettings recheck, RenderSettings render) {
+    this(topics, recheck, render, BatchSettings.defaults());
   }
 
   public static TopologySettings defaults() {

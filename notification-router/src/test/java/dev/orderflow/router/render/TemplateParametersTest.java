@@ -51,4 +51,20 @@ class TemplateParametersTest {
         .extracting(TemplateParameter::getText)
         .isEqualTo("Customer");
   }
+
+  @Test
+  void collapsingWhitespaceByHandAgreesWithTheRegexItReplaces() {
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "ab \t\n\u000B\f\r\u00A0\u2003x";
+    for (int run = 0; run < 20_000; run++) {
+      StringBuilder value = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = value.toString();
+      assertThat(TemplateParameters.collapseWhitespace(text))
+          .as("'%s'", text)
+          .isEqualTo(text.replaceAll("\\s+", " "));
+    }
+  }
 }

@@ -52,6 +52,21 @@ final class RouterDriver implements AutoCloseable {
   }
 
   RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee, RouterSerdes serdes) {
+    this(directory, stateDir, guarantee, serdes, UNBATCHED);
+  }
+
+  /**
+   * One order per look-up, so a test sees each order's outcome as soon as it is piped in; the
+   * batching tests pass their own.
+   */
+  static final BatchSettings UNBATCHED = new BatchSettings(1, Duration.ofMillis(50), 100);
+
+  RouterDriver(
+      BuyerDirectory directory,
+      Path stateDir,
+      String guarantee,
+      RouterSerdes serdes,
+      BatchSettings batch) {
     this.serdes = serdes;
     this.orderSerde = serdes.orderCreated();
     Serde<NotificationRequested> notificationSerde = serdes.notification();
@@ -59,7 +74,8 @@ final class RouterDriver implements AutoCloseable {
         new TopologySettings(
             topics,
             new RecheckSettings(RECHECK_DELAY, Duration.ofMillis(100)),
-            RenderSettings.defaults());
+            RenderSettings.defaults(),
+            batch);
     topology = RouterTopology.build(settings, directory, serdes, new RouterMetrics(registry));
     Map<String, Object> base = new HashMap<>();
     base.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-router-test");
