@@ -1,13 +1,13 @@
 package dev.orderflow.instagram;
 
-import static dev.orderflow.sender.api.ErrorClass.BACKOFF;
-import static dev.orderflow.sender.api.ErrorClass.PERMANENT;
-import static dev.orderflow.sender.api.ErrorClass.PERMANENT_CONFIG;
-import static dev.orderflow.sender.api.ErrorClass.REFRESH;
-import static dev.orderflow.sender.api.ErrorClass.RETRY;
+import static dev.orderflow.common.kafka.ErrorClass.BACKOFF;
+import static dev.orderflow.common.kafka.ErrorClass.PERMANENT;
+import static dev.orderflow.common.kafka.ErrorClass.PERMANENT_CONFIG;
+import static dev.orderflow.common.kafka.ErrorClass.REFRESH;
+import static dev.orderflow.common.kafka.ErrorClass.RETRY;
 import static java.util.Map.entry;
 
-import dev.orderflow.sender.api.ErrorClass;
+import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MetaError;
 import dev.orderflow.sender.graph.HttpStatusClass;

@@ -2,6 +2,7 @@ package dev.orderflow.instagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.devservers.meta.MetaGraphSimulator;
 import dev.orderflow.devservers.meta.MetaSimulatorClient;
 import dev.orderflow.devservers.meta.Platform;
@@ -10,7 +11,6 @@ import dev.orderflow.devservers.meta.SimulatorConfig;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.api.SendOutcome;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.MetaError;
 import dev.orderflow.sender.api.PlatformClientConfig;

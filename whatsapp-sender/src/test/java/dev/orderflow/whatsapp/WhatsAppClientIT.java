@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.devservers.meta.FaultRule;
 import dev.orderflow.devservers.meta.MetaGraphSimulator;
 import dev.orderflow.devservers.meta.MetaSimulatorClient;
@@ -13,7 +14,6 @@ import dev.orderflow.devservers.meta.SimulatorConfig;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.api.SendOutcome;

@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
       "      --reason 'template re-approved (INC-42)'",
       "  # two records by coordinates, the first 10 of a selection, then the rest",
       "  ops dlq replay --record notify.whatsapp.dlq.v1:0:42,notify.whatsapp.dlq.v1:1:7",
-      "  ops dlq replay --error-class TRANSIENT --since 2h --max 10",
-      "  ops dlq replay --error-class TRANSIENT --since 2h",
+      "  ops dlq replay --error-class RETRY --since 2h --max 10",
+      "  ops dlq replay --error-class RETRY --since 2h",
       "  # unroutable orders back through the router once the buyers have registered",
       "  ops dlq replay --topic notify.unroutable.v1 --code UNKNOWN_BUYER",
       ExitCode.FOOTER

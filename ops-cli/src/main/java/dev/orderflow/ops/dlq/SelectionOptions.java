@@ -34,7 +34,9 @@ final class SelectionOptions {
       names = "--error-class",
       paramLabel = "CLASS",
       split = ",",
-      description = "PERMANENT, TRANSIENT, THROTTLED, AUTH, UNROUTABLE, an exception name…")
+      description =
+          "A sender's error class (RETRY, BACKOFF, REFRESH, PERMANENT, PERMANENT_CONFIG),"
+              + " UNROUTABLE, or an exception name (WireFormatException…)")
   Set<String> errorClasses = new LinkedHashSet<>();
 
   @Option(

@@ -37,7 +37,7 @@ class DeadLetterReaderTest {
     DeadLetter letter =
         letters.read(
             letters
-                .failure("v-1:A-2", "TRANSIENT", "2")
+                .failure("v-1:A-2", "RETRY", "2")
                 .header(HeaderNames.REPLAY_COUNT, "2")
                 .header(HeaderNames.DLQ_ATTEMPTS, "three"),
             0);

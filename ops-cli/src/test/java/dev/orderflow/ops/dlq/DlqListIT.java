@@ -42,11 +42,11 @@ class DlqListIT {
             .register(whatsappDlq + "-value", NotificationRequested.getClassSchema());
     var producer = stack.producer();
     send(producer, failure(schemaId, "o-1", "b-1", Platform.WHATSAPP, "PERMANENT", "131026", 0, 0));
-    send(producer, failure(schemaId, "o-2", "b-2", Platform.WHATSAPP, "TRANSIENT", "131000", 1, 1));
+    send(producer, failure(schemaId, "o-2", "b-2", Platform.WHATSAPP, "RETRY", "131000", 1, 1));
     send(producer, failure(schemaId, "o-3", "b-1", Platform.INSTAGRAM, "PERMANENT", "100", 2, 0));
     send(
         producer,
-        failure(schemaId, "o-4", "b-3", Platform.WHATSAPP, "THROTTLED", "130429", 3, 1)
+        failure(schemaId, "o-4", "b-3", Platform.WHATSAPP, "BACKOFF", "130429", 3, 1)
             .header(HeaderNames.DLQ_ORIGINAL_TOPIC, "notify.whatsapp.v2"));
     send(
         producer,

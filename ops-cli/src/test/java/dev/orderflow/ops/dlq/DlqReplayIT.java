@@ -240,7 +240,7 @@ class DlqReplayIT {
     world.markSent("o-1");
 
     // When
-    Cli.Run run = world.replay("--error-class", "TRANSIENT", "--reason", "INC-42 fixed");
+    Cli.Run run = world.replay("--error-class", "RETRY", "--reason", "INC-42 fixed");
 
     // Then
     assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -255,7 +255,7 @@ class DlqReplayIT {
     assertThat(finished.path("reason").asText()).isEqualTo("INC-42 fixed");
     assertThat(finished.path("outcome").asText()).isEqualTo("COMPLETED");
     assertThat(finished.path("selection").path("filters").path("errorClasses").get(0).asText())
-        .isEqualTo("TRANSIENT");
+        .isEqualTo("RETRY");
     assertThat(finished.path("selection").path("topics").get(0).asText())
         .isEqualTo(world.deadLetters);
     assertThat(finished.path("counts").path("replayed").asInt()).isEqualTo(1);

@@ -78,7 +78,7 @@ final class ReplayFixture {
         .key(value.getBuyerId())
         .value(Notifications.framed(shared.schemaId(), value))
         .header(HeaderNames.CORRELATION_ID, value.getCorrelationId())
-        .senderFailure(target, "TRANSIENT", "131000", "Something went wrong");
+        .senderFailure(target, "RETRY", "131000", "Something went wrong");
   }
 
   String notificationId(String order) {

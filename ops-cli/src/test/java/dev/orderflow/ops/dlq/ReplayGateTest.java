@@ -13,7 +13,7 @@ class ReplayGateTest {
       Set.of("notify.whatsapp.v1", "orders.created.v1", "scratch");
 
   private final Letters letters = new Letters();
-  private final DeadLetter failure = letters.read(letters.failure("v-1:A-1", "TRANSIENT", "2"), 5);
+  private final DeadLetter failure = letters.read(letters.failure("v-1:A-1", "RETRY", "2"), 5);
 
   @Test
   void aDecodableRecordGoesBackToItsOriginalTopic() {

@@ -19,7 +19,7 @@ class ReplayRecordsTest {
     DeadLetter letter =
         letters.read(
             letters
-                .failure("v-1:A-1", "TRANSIENT", "2")
+                .failure("v-1:A-1", "RETRY", "2")
                 .header("retry.attempts", "4")
                 .header(StreamsHeaders.TOPIC, "x")
                 .header("vendor-request-id", "req-9"),
@@ -44,7 +44,7 @@ class ReplayRecordsTest {
   void theReplayCountGoesUpByOne() {
     DeadLetter twice =
         letters.read(
-            letters.failure("v-1:A-2", "TRANSIENT", "2").header(HeaderNames.REPLAY_COUNT, "2"), 0);
+            letters.failure("v-1:A-2", "RETRY", "2").header(HeaderNames.REPLAY_COUNT, "2"), 0);
 
     RecordAssert.assertThatRecord(asConsumed(ReplayRecords.of(twice, "t")))
         .hasHeader(HeaderNames.REPLAY_COUNT, "3");

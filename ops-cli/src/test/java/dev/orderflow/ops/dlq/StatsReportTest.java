@@ -18,13 +18,12 @@ class StatsReportTest {
     // Given
     add("PERMANENT", "131026", T);
     add("PERMANENT", "131026", T.plusSeconds(60));
-    add("TRANSIENT", "2", T.plusSeconds(120));
+    add("RETRY", "2", T.plusSeconds(120));
 
     // Then
     assertThat(tally.total()).isEqualTo(3);
     assertThat(tally.byClass())
-        .containsExactly(
-            java.util.Map.entry("PERMANENT", 2L), java.util.Map.entry("TRANSIENT", 1L));
+        .containsExactly(java.util.Map.entry("PERMANENT", 2L), java.util.Map.entry("RETRY", 1L));
     assertThat(tally.byCode()).containsEntry("PERMANENT 131026", 2L);
     assertThat(tally.byPlatform()).containsExactly(java.util.Map.entry("whatsapp", 3L));
   }

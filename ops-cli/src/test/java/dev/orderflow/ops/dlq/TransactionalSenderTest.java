@@ -102,6 +102,6 @@ class TransactionalSenderTest {
   }
 
   private DeadLetter letter(long offset) {
-    return letters.read(letters.failure("v-1:A-" + offset, "TRANSIENT", "2"), offset);
+    return letters.read(letters.failure("v-1:A-" + offset, "RETRY", "2"), offset);
   }
 }

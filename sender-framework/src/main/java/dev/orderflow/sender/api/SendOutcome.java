@@ -1,5 +1,7 @@
 package dev.orderflow.sender.api;
 
+import dev.orderflow.common.kafka.ErrorClass;
+
 /** The result of one send call: delivered to the platform, or failed with a classified error. */
 public sealed interface SendOutcome {
 

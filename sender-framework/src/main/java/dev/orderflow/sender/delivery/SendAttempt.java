@@ -1,8 +1,8 @@
 package dev.orderflow.sender.delivery;
 
+import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.api.MetaError;
 import dev.orderflow.sender.api.SendOutcome;
 import dev.orderflow.sender.consume.DeferredInterrupts;

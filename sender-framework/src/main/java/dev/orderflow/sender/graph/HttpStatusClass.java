@@ -1,6 +1,6 @@
 package dev.orderflow.sender.graph;
 
-import dev.orderflow.sender.api.ErrorClass;
+import dev.orderflow.common.kafka.ErrorClass;
 
 /** The fallback for an unknown Graph code or an unreadable error body: the HTTP status decides. */
 public final class HttpStatusClass {

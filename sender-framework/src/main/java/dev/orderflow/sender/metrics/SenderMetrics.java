@@ -1,6 +1,6 @@
 package dev.orderflow.sender.metrics;
 
-import dev.orderflow.sender.api.ErrorClass;
+import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.sender.api.MetaError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -8,9 +8,9 @@ import static dev.orderflow.sender.fakes.ScriptedClient.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.common.kafka.HeaderNames;
 import dev.orderflow.schema.NotificationRequested;
-import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.circuit.CircuitProber;
 import dev.orderflow.sender.circuit.OpenReason;
 import dev.orderflow.sender.consume.DeferredInterrupts;

@@ -2,7 +2,7 @@ package dev.orderflow.sender.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderflow.sender.api.ErrorClass;
+import dev.orderflow.common.kafka.ErrorClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,8 +1,8 @@
 package dev.orderflow.sender.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.ErrorClass;
 import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.MetaError;

@@ -1,4 +1,4 @@
-package dev.orderflow.sender.api;
+package dev.orderflow.common.kafka;
 
 /** What the sender does about a failed call (meta-api-notes.md, "Classification key"). */
 public enum ErrorClass {
