@@ -53,7 +53,11 @@ addresses() {
   export META_GRAPH_URL="http://127.0.0.1:$STACK_META_PORT"
 }
 
-compose() { podman-compose -p "$PROJECT" -f docker-compose.yml "$@"; }
+# Debian's podman-compose 1.0.3 cannot run network_mode: host services by itself (see the wrapper).
+compose() {
+  podman-compose --podman-path "$ROOT_DIR/dev/containers/podman-host-network" -p "$PROJECT" \
+    -f docker-compose.yml "$@"
+}
 
 # What the compose file mounts: the servers dev/start.sh fetches, the dev-servers jar, dynalite.
 prepare() {
