@@ -95,7 +95,8 @@ class ContainerImagesIT {
   void removeThePipeline() {
     if (podman != null) {
       for (String name : started) {
-        podman.run(List.of("rm", "--force", "--time", "0", name));
+        // --volumes: the images declare their state directories as volumes.
+        podman.run(List.of("rm", "--force", "--volumes", "--time", "0", name));
       }
     }
     if (resources != null) {
