@@ -76,6 +76,14 @@ public final class ConfigSource {
     return PropertiesFiles.read(path);
   }
 
+  /**
+   * The environment variable that overrides {@code key} ({@code kafka.bootstrap.servers} → {@code
+   * KAFKA_BOOTSTRAP_SERVERS}), for checks of deployment files that set variables.
+   */
+  public static String envName(String key) {
+    return EnvNames.of(key);
+  }
+
   /** The profile the service runs under ({@code local}), if one was named. */
   public Optional<String> profile() {
     return profile;
