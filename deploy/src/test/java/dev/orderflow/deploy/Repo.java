@@ -61,6 +61,14 @@ final class Repo {
     }
   }
 
+  static JsonNode jsonFile(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot parse " + file, e);
+    }
+  }
+
   static Properties properties(Path file) {
     Properties props = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {
