@@ -3,6 +3,10 @@
 # Instagram messages.
 #   dev/demo.sh          start the stack and the four services, send the demo orders, print what
 #                        happened; everything keeps running for you to explore
+#   dev/demo.sh --containers
+#                        the same, with each service run from its image under podman (host
+#                        network; images built by dev/images.sh when missing: after a change,
+#                        run dev/images.sh to rebuild them)
 #   dev/demo.sh --stop   stop the services and the stack
 # Running it again reuses what runs and sends new orders (ids are unique per run; the demo buyers
 # are overwritten in place).
@@ -35,11 +39,13 @@ stop_all() {
   dev/stop.sh
 }
 
+CONTAINERS=false
 case "${1:-}" in
   --stop) stop_all; exit 0 ;;
+  --containers) CONTAINERS=true ;;
   "") ;;
-  -h | --help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) die "unknown option $1 (use --stop or --help)" ;;
+  -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) die "unknown option $1 (use --containers, --stop or --help)" ;;
 esac
 
 # --- The stack, and what the demo runs ------------------------------------------------------------
@@ -77,6 +83,35 @@ else
 fi
 
 # --- The services, each its own process ------------------------------------------------------------
+if $CONTAINERS; then
+  source "$ROOT_DIR/dev/lib/images.sh"
+  missing=()
+  for s in "${SERVICES[@]}"; do podman image exists "$(image_name "$s")" || missing+=("$s"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "building the images of ${missing[*]} (dev/images.sh)"
+    dev/images.sh "${missing[@]}"
+  fi
+fi
+
+# The command that runs service $1 with the environment in the remaining arguments: its jar, or
+# with --containers its image in the foreground (podman passes the SIGTERM of --stop on to it; the
+# container and its state volume go with it). The state dir is then the image's own volume.
+service_command() {
+  local s=$1
+  shift
+  if $CONTAINERS; then
+    local args=(podman run --rm --name "orderflow-demo-$s" --network host --env OPS_HOST=127.0.0.1)
+    local kv
+    for kv in "$@"; do
+      [[ $kv == KAFKA_STREAMS_STATE_DIR=* ]] || args+=(--env "$kv")
+    done
+    echo "${args[@]}" "$(image_name "$s")"
+  else
+    echo env "$@" java -Xms64m -Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
+      "-Dorderflow.stack=$STACK_DIR" -jar "$STACK_DIR/services/$s.jar"
+  fi
+}
+
 STARTED=()
 for s in "${SERVICES[@]}"; do
   if [ -n "$(part_pid "$s")" ]; then
@@ -91,10 +126,9 @@ for s in "${SERVICES[@]}"; do
   mkdir -p "$STACK_DIR/services"
   # The copy keeps a later rebuild from replacing the jar under the running JVM.
   cp "$jar" "$STACK_DIR/services/$s.jar.tmp" && mv -f "$STACK_DIR/services/$s.jar.tmp" "$STACK_DIR/services/$s.jar"
-  # shellcheck disable=SC2046 # service_env prints NAME=value words for env
-  launch "$s" "${OPS_PORT[$s]}" "$ROOT_DIR" env $(service_env "$s") ORDERFLOW_PROFILE=local OPS_PORT="${OPS_PORT[$s]}" \
-    java -Xms64m -Xmx384m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED "-Dorderflow.stack=$STACK_DIR" \
-    -jar "$STACK_DIR/services/$s.jar"
+  # shellcheck disable=SC2046 # service_env and service_command print words without spaces
+  launch "$s" "${OPS_PORT[$s]}" "$ROOT_DIR" \
+    $(service_command "$s" $(service_env "$s") ORDERFLOW_PROFILE=local OPS_PORT="${OPS_PORT[$s]}")
   STARTED+=("$s")
 done
 for s in "${STARTED[@]+"${STARTED[@]}"}"; do

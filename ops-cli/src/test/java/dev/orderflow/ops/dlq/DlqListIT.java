@@ -69,7 +69,7 @@ class DlqListIT {
   static Stream<Arguments> filters() {
     return Stream.of(
         Arguments.of(List.of("--error-class", "PERMANENT"), List.of("o-1", "o-3")),
-        Arguments.of(List.of("--error-class", "permanent,throttled"), List.of("o-1", "o-3", "o-4")),
+        Arguments.of(List.of("--error-class", "permanent,backoff"), List.of("o-1", "o-3", "o-4")),
         Arguments.of(List.of("--code", "131000"), List.of("o-2")),
         Arguments.of(List.of("--order-id", "o-3"), List.of("o-3")),
         Arguments.of(List.of("--buyer-id", "b-1"), List.of("o-1", "o-3")),

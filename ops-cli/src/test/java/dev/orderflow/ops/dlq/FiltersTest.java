@@ -22,7 +22,7 @@ class FiltersTest {
   void errorClassesAndPlatformsIgnoreCase() {
     assertThat(filters(Set.of("permanent"), Set.of(), Set.of("WhatsApp")).matches(permanent))
         .isTrue();
-    assertThat(filters(Set.of("transient"), Set.of(), Set.of()).matches(permanent)).isFalse();
+    assertThat(filters(Set.of("retry"), Set.of(), Set.of()).matches(permanent)).isFalse();
   }
 
   @Test
