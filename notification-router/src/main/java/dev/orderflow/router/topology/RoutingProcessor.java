@@ -114,7 +114,13 @@ final class RoutingProcessor
     if (batch.isEmpty()) {
       Optional<BuyerLookup> cached = parts.directory().cached(order.getBuyerId());
       if (cached.isPresent()) {
-        route(order, record.value().raw(), cached.get(), record.headers(), record.timestamp());
+        route(
+            storeKey(),
+            order,
+            record.value().raw(),
+            cached.get(),
+            record.headers(),
+            record.timestamp());
         return;
       }
     }
@@ -150,6 +156,7 @@ final class RoutingProcessor
     parts.metrics().batchLookedUp(buyerIds.size());
     for (Buffered buffered : orders) {
       route(
+          buffered.storeKey(),
           buffered.order(),
           buffered.raw(),
           answers.get(buffered.order().getBuyerId()),
@@ -169,11 +176,22 @@ final class RoutingProcessor
         stored.storeKey(), order, stored.raw(), stored.headers(), stored.timestamp());
   }
 
-  private void route(OrderCreated order, byte[] raw, BuyerLookup lookup, Headers headers, long ts) {
+  /**
+   * Routes one order, or parks it under {@code parkKey}: its source offset's key, taken when it
+   * arrived. (A batch is flushed from a punctuation, where there is no current record: a key made
+   * then would not be unique, and a parked order would overwrite another.)
+   */
+  private void route(
+      String parkKey,
+      OrderCreated order,
+      byte[] raw,
+      BuyerLookup lookup,
+      Headers headers,
+      long ts) {
     if (lookup instanceof BuyerLookup.Unknown) {
       if (!parts.recheck().delay().isZero()) {
         decider.checkRenderable(order);
-        park(order, raw, headers, ts);
+        park(parkKey, order, raw, headers, ts);
         return;
       }
       lookup = parts.directory().findFresh(order.getBuyerId());
@@ -196,9 +214,9 @@ final class RoutingProcessor
     return "0".repeat(Math.max(0, 19 - digits.length())) + digits;
   }
 
-  private void park(OrderCreated order, byte[] raw, Headers headers, long timestamp) {
+  private void park(String key, OrderCreated order, byte[] raw, Headers headers, long timestamp) {
     long dueAt = context.currentSystemTimeMs() + parts.recheck().delay().toMillis();
-    pending.put(storeKey(), PendingOrder.of(dueAt, timestamp, raw, headers));
+    pending.put(key, PendingOrder.of(dueAt, timestamp, raw, headers));
     parts.metrics().recheckScheduled();
     LOGGER.info(
         "buyer not found, re-checking later orderId={} buyerId={} delayMs={}",

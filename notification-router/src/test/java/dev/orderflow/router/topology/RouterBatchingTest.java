@@ -195,6 +195,26 @@ class RouterBatchingTest {
             List.of("b-gone-0", "b-gone-1"), List.of("b-gone-2", "b-gone-3"), List.of("b-gone-4"));
   }
 
+  @Test
+  void unknownBuyersOfBatchesFlushedByTheLingerAreEachParkedAndDecided() {
+    // Batches flushed from the linger punctuation (no current record) park their orders under
+    // their own offsets: parked orders of one batch or of two never overwrite each other.
+    router = router(directory, 100);
+    for (int i = 0; i < 3; i++) {
+      router.orders.pipeInput("v:U" + i, order("v:U" + i, "b-gone-" + i));
+    }
+    router.driver.advanceWallClockTime(LINGER.plusMillis(10));
+    for (int i = 3; i < 5; i++) {
+      router.orders.pipeInput("v:U" + i, order("v:U" + i, "b-gone-" + i));
+    }
+    router.driver.advanceWallClockTime(LINGER.plusMillis(10));
+
+    router.driver.advanceWallClockTime(RouterDriver.RECHECK_DELAY.plusMillis(200));
+
+    assertThat(keys(router.unroutable.readRecordsToList()))
+        .containsExactly("v:U0", "v:U1", "v:U2", "v:U3", "v:U4");
+  }
+
   private static List<String> keys(List<TestRecord<String, byte[]>> records) {
     return records.stream().map(TestRecord::key).toList();
   }
