@@ -100,7 +100,9 @@ service_command() {
   local s=$1
   shift
   if $CONTAINERS; then
-    local args=(podman run --rm --name "orderflow-demo-$s" --network host --env OPS_HOST=127.0.0.1)
+    # The label puts STACK_DIR on the command line, where part_pid looks for it.
+    local args=(podman run --rm --name "orderflow-demo-$s" --label "orderflow.stack=$STACK_DIR"
+      --network host --env OPS_HOST=127.0.0.1)
     local kv
     for kv in "$@"; do
       [[ $kv == KAFKA_STREAMS_STATE_DIR=* ]] || args+=(--env "$kv")
