@@ -25,7 +25,7 @@ class PromtoolRulesTest {
   static boolean promtoolOnPath() {
     return "true".equals(System.getenv("CI"))
         || Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "promtool")));
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, "promtool")));
   }
 
   @Test
