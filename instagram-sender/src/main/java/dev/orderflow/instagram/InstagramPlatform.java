@@ -26,11 +26,6 @@ public final class InstagramPlatform implements Platform {
     return "instagram";
   }
 
-  @Override
-  public ErrorClassifier classifier() {
-    return classifier;
-  }
-
   /** The account id is the IG professional id or the Page id, as the host style requires. */
   @Override
   public Credentials credentialsFrom(JsonNode secret) {

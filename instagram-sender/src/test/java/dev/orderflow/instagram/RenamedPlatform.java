@@ -2,7 +2,6 @@ package dev.orderflow.instagram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.Platform;
 import dev.orderflow.sender.api.PlatformClientConfig;
@@ -12,11 +11,6 @@ import dev.orderflow.sender.api.PlatformClientConfig;
  * own on the shared broker.
  */
 record RenamedPlatform(String name, Platform real) implements Platform {
-
-  @Override
-  public ErrorClassifier classifier() {
-    return real.classifier();
-  }
 
   @Override
   public Credentials credentialsFrom(JsonNode secret) {

@@ -21,11 +21,6 @@ public final class WhatsAppPlatform implements Platform {
   }
 
   @Override
-  public ErrorClassifier classifier() {
-    return classifier;
-  }
-
-  @Override
   public Credentials credentialsFrom(JsonNode secret) {
     return new Credentials(
         SecretFields.required(secret, TOKEN_FIELD),

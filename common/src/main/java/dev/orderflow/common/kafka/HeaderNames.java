@@ -28,7 +28,6 @@ public final class HeaderNames {
   // Retry hops (notify.<platform>.retry.<delay>).
   public static final String RETRY_ATTEMPTS = "retry.attempts";
   public static final String RETRY_DUE_AT = "retry.due-at";
-  public static final String RETRY_TIER = "retry.tier";
   public static final String RETRY_FIRST_FAILURE_AT = "retry.first-failure-at";
 
   /**

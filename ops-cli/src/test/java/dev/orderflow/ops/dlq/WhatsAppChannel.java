@@ -16,7 +16,6 @@ import dev.orderflow.devservers.meta.RunningSimulator;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.Platform;
 import dev.orderflow.sender.api.PlatformClientConfig;
@@ -150,11 +149,6 @@ record WhatsAppChannel(
 
   /** The production WhatsApp platform under another name. */
   private record Renamed(String name, WhatsAppPlatform real) implements Platform {
-    @Override
-    public ErrorClassifier classifier() {
-      return real.classifier();
-    }
-
     @Override
     public Credentials credentialsFrom(JsonNode secret) {
       return real.credentialsFrom(secret);

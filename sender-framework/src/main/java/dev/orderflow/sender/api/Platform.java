@@ -10,8 +10,6 @@ public interface Platform {
 
   String name();
 
-  ErrorClassifier classifier();
-
   /** Reads this platform's token and account id from the shared credentials secret. */
   Credentials credentialsFrom(JsonNode secret);
 

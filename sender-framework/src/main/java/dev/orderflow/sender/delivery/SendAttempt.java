@@ -54,7 +54,7 @@ final class SendAttempt {
     if (!guard.renewLease()) {
       return LEASE_LOST;
     }
-    Instant startedAt = now();
+    Instant startedAt = deps.clock().instant();
     SendOutcome outcome =
         DeferredInterrupts.shielded(
             () -> {
@@ -112,9 +112,5 @@ final class SendAttempt {
   static boolean isSystemic(SendOutcome.Failed failed) {
     int status = failed.error().httpStatus();
     return failed.errorClass() == ErrorClass.RETRY && (status == 0 || status >= 500);
-  }
-
-  Instant now() {
-    return deps.clock().instant();
   }
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
 public record HopPolicy(Hop hop, int tier, String topic, Duration delay, int inProcessAttempts) {
 
   public HopPolicy {
-    if (inProcessAttempts < 1 && hop != Hop.DLT) {
+    if (inProcessAttempts < 1) {
       throw new IllegalArgumentException(
           "inProcessAttempts: expected >= 1 on " + topic + ", got " + inProcessAttempts);
     }

@@ -25,14 +25,12 @@ public final class HopRecords {
   public ProducerRecord<byte[], byte[]> toTier(
       ConsumerRecord<byte[], byte[]> record, HopPolicy tier, RetryState state, Instant now) {
     Headers headers =
-        copyWithout(
-            record.headers(), RETRY_ATTEMPTS, RETRY_DUE_AT, RETRY_TIER, RETRY_POSSIBLY_SENT);
+        copyWithout(record.headers(), RETRY_ATTEMPTS, RETRY_DUE_AT, RETRY_POSSIBLY_SENT);
     if (state.possiblySent()) {
       RetryHeaders.put(headers, RETRY_POSSIBLY_SENT, "true");
     }
     RetryHeaders.put(headers, RETRY_ATTEMPTS, state.attempts());
     RetryHeaders.put(headers, RETRY_DUE_AT, now.plus(tier.delay()).toEpochMilli());
-    RetryHeaders.put(headers, RETRY_TIER, tier.tier());
     RetryHeaders.put(headers, RETRY_FIRST_FAILURE_AT, state.firstFailureAt().toEpochMilli());
     RetryHeaders.put(headers, RetryHeaders.ORIGINAL_TOPIC, state.origin().topic());
     RetryHeaders.put(headers, RetryHeaders.ORIGINAL_PARTITION, state.origin().partition());

@@ -75,10 +75,6 @@ public final class RetryTopology {
     return hops.stream().map(HopPolicy::topic).toList();
   }
 
-  public List<HopPolicy> hops() {
-    return hops;
-  }
-
   /** 30s, 5m, 2h: the largest whole unit, as in {@code notify.whatsapp.retry.5m}. */
   static String delayName(Duration delay) {
     long seconds = delay.toSeconds();

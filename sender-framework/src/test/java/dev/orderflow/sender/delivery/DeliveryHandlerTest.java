@@ -75,7 +75,6 @@ class DeliveryHandlerTest {
     ProducerRecord<byte[], byte[]> hop = single(TIER_1);
     Instant failedAt = start.plusSeconds(12);
     assertThat(header(hop.headers(), HeaderNames.RETRY_ATTEMPTS)).isEqualTo("3");
-    assertThat(header(hop.headers(), HeaderNames.RETRY_TIER)).isEqualTo("1");
     assertThat(header(hop.headers(), HeaderNames.RETRY_DUE_AT))
         .isEqualTo(Long.toString(failedAt.plusSeconds(30).toEpochMilli()));
     assertThat(header(hop.headers(), HeaderNames.RETRY_FIRST_FAILURE_AT))

@@ -3,7 +3,6 @@ package dev.orderflow.sender.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.MetaError;
 import dev.orderflow.sender.api.Platform;
@@ -31,11 +30,6 @@ public final class SimWhatsAppPlatform implements Platform {
   @Override
   public String name() {
     return name;
-  }
-
-  @Override
-  public ErrorClassifier classifier() {
-    return SimWhatsAppPlatform::classify;
   }
 
   static ErrorClass classify(MetaError error) {
@@ -68,6 +62,6 @@ public final class SimWhatsAppPlatform implements Platform {
 
   @Override
   public MessagingClient client(PlatformClientConfig config) {
-    return new SimWhatsAppClient(config, classifier());
+    return new SimWhatsAppClient(config, SimWhatsAppPlatform::classify);
   }
 }
