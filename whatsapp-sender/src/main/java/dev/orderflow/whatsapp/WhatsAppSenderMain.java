@@ -7,6 +7,6 @@ public final class WhatsAppSenderMain {
   private WhatsAppSenderMain() {}
 
   public static void main(String[] args) {
-    SenderLauncher.run(args, new WhatsAppPlatform());
+    SenderLauncher.run(args, "whatsapp", config -> new WhatsAppPlatform());
   }
 }
