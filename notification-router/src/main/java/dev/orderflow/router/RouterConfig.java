@@ -20,7 +20,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -99,61 +98,45 @@ public record RouterConfig(
 
   private static BuyerCacheSettings cache(ConfigSource source) {
     BuyerCacheSettings d = BuyerCacheSettings.defaults();
-    return validated(
-        "buyers.cache.*",
-        () ->
-            new BuyerCacheSettings(
-                source.intInRange("buyers.cache.max-size", 0, 10_000_000, (int) d.maximumSize()),
-                source.duration("buyers.cache.found-ttl", d.foundTtl()),
-                source.duration("buyers.cache.unknown-ttl", d.unknownTtl())));
+    return new BuyerCacheSettings(
+        source.intInRange("buyers.cache.max-size", 0, 10_000_000, (int) d.maximumSize()),
+        source.duration("buyers.cache.found-ttl", d.foundTtl()),
+        source.duration("buyers.cache.unknown-ttl", d.unknownTtl()));
   }
 
   private static DirectoryResilience resilience(ConfigSource source) {
     DirectoryResilience d = DirectoryResilience.defaults();
-    return validated(
-        "buyers.retry.*",
-        () ->
-            new DirectoryResilience(
-                source.intInRange("buyers.retry.max-attempts", 1, 20, d.maxAttempts()),
-                source.duration("buyers.retry.initial-backoff", d.initialBackoff()),
-                source.duration("buyers.retry.max-backoff", d.maxBackoff()),
-                source.duration("buyers.circuit.open-wait", d.openStateWait())));
+    return new DirectoryResilience(
+        source.intInRange("buyers.retry.max-attempts", 1, 20, d.maxAttempts()),
+        source.duration("buyers.retry.initial-backoff", d.initialBackoff()),
+        source.duration("buyers.retry.max-backoff", d.maxBackoff()),
+        source.duration("buyers.circuit.open-wait", d.openStateWait()));
   }
 
   private static RecheckSettings recheck(ConfigSource source) {
     RecheckSettings d = RecheckSettings.defaults();
-    return validated(
-        "buyers.recheck.*",
-        () ->
-            new RecheckSettings(
-                source.duration("buyers.recheck.delay", d.delay()),
-                source.duration("buyers.recheck.interval", d.checkInterval())));
+    return new RecheckSettings(
+        source.duration("buyers.recheck.delay", d.delay()),
+        source.duration("buyers.recheck.interval", d.checkInterval()));
   }
 
   private static BatchSettings batch(ConfigSource source) {
     BatchSettings d = BatchSettings.defaults();
     int max = DynamoBuyerDirectory.MAX_BATCH_KEYS;
-    return validated(
-        "buyers.batch.* / buyers.recheck.batch-size",
-        () ->
-            new BatchSettings(
-                source.intInRange("buyers.batch.max-size", 1, max, d.maxOrders()),
-                source.duration("buyers.batch.linger", d.linger()),
-                source.intInRange("buyers.recheck.batch-size", 1, max, d.recheckMaxOrders())));
+    return new BatchSettings(
+        source.intInRange("buyers.batch.max-size", 1, max, d.maxOrders()),
+        source.duration("buyers.batch.linger", d.linger()),
+        source.intInRange("buyers.recheck.batch-size", 1, max, d.recheckMaxOrders()));
   }
 
   private static RenderSettings render(ConfigSource source) {
     RenderSettings d = RenderSettings.defaults();
-    return validated(
-        "whatsapp.template.* / render.*",
-        () ->
-            new RenderSettings(
-                source.string("whatsapp.template.name", d.templateName()),
-                languages(source, d.templateLanguages()),
-                source.string("whatsapp.template.default-language", d.defaultTemplateLanguage()),
-                source.intInRange("render.instagram.max-bytes", 200, 1000, d.instagramMaxBytes()),
-                source.intInRange(
-                    "render.whatsapp.max-bytes", 200, 4096, d.whatsappTextMaxBytes())));
+    return new RenderSettings(
+        source.string("whatsapp.template.name", d.templateName()),
+        languages(source, d.templateLanguages()),
+        source.string("whatsapp.template.default-language", d.defaultTemplateLanguage()),
+        source.intInRange("render.instagram.max-bytes", 200, 1000, d.instagramMaxBytes()),
+        source.intInRange("render.whatsapp.max-bytes", 200, 4096, d.whatsappTextMaxBytes()));
   }
 
   /** {@code en:en,pcm:en}: rendering language → approved template language code. */
@@ -173,13 +156,5 @@ public record RouterConfig(
       languages.put(parts[0].strip(), parts[1].strip());
     }
     return languages;
-  }
-
-  private static <T> T validated(String keys, Supplier<T> build) {
-    try {
-      return build.get();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(keys, "consistent values", e.getMessage());
-    }
   }
 }

@@ -5,9 +5,12 @@ import dev.orderflow.common.logging.Redact;
 /**
  * A configuration value is missing or malformed. The message always names the key and the expected
  * form, so one line on stderr is enough to fix it: {@code kafka.bootstrap.servers: expected
- * host:port[,host:port…], got ''}.
+ * host:port[,host:port…], got ''}. Config records throw it from their own constructors, naming the
+ * config key of the field they refuse, so no caller has to translate a message into a key. It is an
+ * {@link IllegalArgumentException} because that is what a constructor refusing an argument throws,
+ * wherever the values came from.
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends IllegalArgumentException {
   private final String key;
 
   /** {@code got} is printed with any credentials in a URL cut out. */

@@ -1,5 +1,6 @@
 package dev.orderflow.router.buyer;
 
+import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 
 /**
@@ -13,13 +14,15 @@ public record BuyerCacheSettings(long maximumSize, Duration foundTtl, Duration u
 
   public BuyerCacheSettings {
     if (maximumSize < 0) {
-      throw new IllegalArgumentException("maximumSize must be 0 or more, was " + maximumSize);
+      throw new ConfigException("buyers.cache.max-size", ">= 0", String.valueOf(maximumSize));
     }
     if (foundTtl == null || foundTtl.isNegative()) {
-      throw new IllegalArgumentException("foundTtl must be a duration of 0 or more");
+      throw new ConfigException(
+          "buyers.cache.found-ttl", "a duration >= 0", String.valueOf(foundTtl));
     }
     if (unknownTtl == null || unknownTtl.isNegative()) {
-      throw new IllegalArgumentException("unknownTtl must be a duration of 0 or more");
+      throw new ConfigException(
+          "buyers.cache.unknown-ttl", "a duration >= 0", String.valueOf(unknownTtl));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.router.buyer;
 
+import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 
 /**
@@ -19,15 +20,21 @@ public record DirectoryResilience(
 
   public DirectoryResilience {
     if (maxAttempts < 1) {
-      throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+      throw new ConfigException("buyers.retry.max-attempts", ">= 1", String.valueOf(maxAttempts));
     }
-    requirePositive("initialBackoff", initialBackoff);
-    requirePositive("maxBackoff", maxBackoff);
-    requirePositive("openStateWait", openStateWait);
+    requirePositive("buyers.retry.initial-backoff", initialBackoff);
+    requirePositive("buyers.retry.max-backoff", maxBackoff);
+    requirePositive("buyers.circuit.open-wait", openStateWait);
     if (worstCaseBackoff(maxAttempts, initialBackoff, maxBackoff).compareTo(MAX_TOTAL_BACKOFF)
         > 0) {
-      throw new IllegalArgumentException(
-          "retries would block a stream thread longer than " + MAX_TOTAL_BACKOFF);
+      throw new ConfigException(
+          "buyers.retry.max-attempts",
+          "attempts whose backoff (buyers.retry.initial-backoff doubling up to"
+              + " buyers.retry.max-backoff) does not block a stream thread longer than "
+              + MAX_TOTAL_BACKOFF,
+          maxAttempts
+              + " attempts waiting "
+              + worstCaseBackoff(maxAttempts, initialBackoff, maxBackoff));
     }
   }
 
@@ -51,9 +58,9 @@ public record DirectoryResilience(
     return total;
   }
 
-  private static void requirePositive(String name, Duration value) {
+  private static void requirePositive(String key, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+      throw new ConfigException(key, "a positive duration", String.valueOf(value));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.router.render;
 
+import dev.orderflow.common.config.ConfigException;
 import java.util.Map;
 
 /**
@@ -20,14 +21,20 @@ public record RenderSettings(
 
   public RenderSettings {
     if (templateName == null || templateName.isBlank()) {
-      throw new IllegalArgumentException("templateName must not be blank");
+      throw new ConfigException("whatsapp.template.name", "a template name", templateName);
     }
     if (defaultTemplateLanguage == null || defaultTemplateLanguage.isBlank()) {
-      throw new IllegalArgumentException("defaultTemplateLanguage must not be blank");
+      throw new ConfigException(
+          "whatsapp.template.default-language", "a language code", defaultTemplateLanguage);
     }
     templateLanguages = Map.copyOf(templateLanguages);
-    if (instagramMaxBytes < 200 || whatsappTextMaxBytes < 200) {
-      throw new IllegalArgumentException("text byte limits must be at least 200");
+    if (instagramMaxBytes < 200) {
+      throw new ConfigException(
+          "render.instagram.max-bytes", ">= 200", String.valueOf(instagramMaxBytes));
+    }
+    if (whatsappTextMaxBytes < 200) {
+      throw new ConfigException(
+          "render.whatsapp.max-bytes", ">= 200", String.valueOf(whatsappTextMaxBytes));
     }
   }
 

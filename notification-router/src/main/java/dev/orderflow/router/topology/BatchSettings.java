@@ -1,5 +1,6 @@
 package dev.orderflow.router.topology;
 
+import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.router.buyer.DynamoBuyerDirectory;
 import java.time.Duration;
 
@@ -16,18 +17,20 @@ public record BatchSettings(int maxOrders, Duration linger, int recheckMaxOrders
 
   public BatchSettings {
     if (maxOrders < 1 || maxOrders > DynamoBuyerDirectory.MAX_BATCH_KEYS) {
-      throw new IllegalArgumentException(
-          "batch size must be 1 to " + DynamoBuyerDirectory.MAX_BATCH_KEYS + ", was " + maxOrders);
+      throw new ConfigException(
+          "buyers.batch.max-size",
+          "1.." + DynamoBuyerDirectory.MAX_BATCH_KEYS,
+          String.valueOf(maxOrders));
     }
     if (linger == null || linger.isNegative() || linger.isZero()) {
-      throw new IllegalArgumentException("batch linger must be a positive duration");
+      throw new ConfigException(
+          "buyers.batch.linger", "a positive duration", String.valueOf(linger));
     }
     if (recheckMaxOrders < 1 || recheckMaxOrders > DynamoBuyerDirectory.MAX_BATCH_KEYS) {
-      throw new IllegalArgumentException(
-          "recheck batch size must be 1 to "
-              + DynamoBuyerDirectory.MAX_BATCH_KEYS
-              + ", was "
-              + recheckMaxOrders);
+      throw new ConfigException(
+          "buyers.recheck.batch-size",
+          "1.." + DynamoBuyerDirectory.MAX_BATCH_KEYS,
+          String.valueOf(recheckMaxOrders));
     }
   }
 

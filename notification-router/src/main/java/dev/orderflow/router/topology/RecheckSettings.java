@@ -1,5 +1,6 @@
 package dev.orderflow.router.topology;
 
+import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 
 /**
@@ -13,10 +14,11 @@ public record RecheckSettings(Duration delay, Duration checkInterval) {
 
   public RecheckSettings {
     if (delay == null || delay.isNegative()) {
-      throw new IllegalArgumentException("recheck delay must be a duration of 0 or more");
+      throw new ConfigException("buyers.recheck.delay", "a duration >= 0", String.valueOf(delay));
     }
     if (checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()) {
-      throw new IllegalArgumentException("recheck check interval must be a positive duration");
+      throw new ConfigException(
+          "buyers.recheck.interval", "a positive duration", String.valueOf(checkInterval));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.sender.app;
 
+import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 
 /**
@@ -16,17 +17,17 @@ public record RateConfig(
 
   public RateConfig {
     if (!(numberPerSecond >= 1 && numberPerSecond <= 1_000)) {
-      throw new IllegalArgumentException(
-          "rate.number-per-second: expected 1..1000, got " + numberPerSecond);
+      throw new ConfigException(
+          "rate.number-per-second", "1..1000", String.valueOf(numberPerSecond));
     }
     if (recipientPace.isNegative()) {
-      throw new IllegalArgumentException(
-          "rate.recipient-pace: expected >= 0, got " + recipientPace);
+      throw new ConfigException("rate.recipient-pace", ">= 0", String.valueOf(recipientPace));
     }
     if (throttleMaxPause.compareTo(throttleFirstPause) < 0) {
-      throw new IllegalArgumentException(
-          "rate.throttle-max-pause: expected >= rate.throttle-first-pause, got "
-              + throttleMaxPause);
+      throw new ConfigException(
+          "rate.throttle-max-pause",
+          ">= rate.throttle-first-pause (" + throttleFirstPause + ")",
+          String.valueOf(throttleMaxPause));
     }
   }
 

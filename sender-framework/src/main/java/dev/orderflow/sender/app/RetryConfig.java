@@ -1,5 +1,6 @@
 package dev.orderflow.sender.app;
 
+import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,18 +14,15 @@ public record RetryConfig(
 
   public RetryConfig {
     if (mainAttempts < 1 || mainAttempts > 10) {
-      throw new IllegalArgumentException(
-          "retry.main-attempts: expected 1..10, got " + mainAttempts);
+      throw new ConfigException("retry.main-attempts", "1..10", String.valueOf(mainAttempts));
     }
     if (tierAttempts < 1 || tierAttempts > 10) {
-      throw new IllegalArgumentException(
-          "retry.tier-attempts: expected 1..10, got " + tierAttempts);
+      throw new ConfigException("retry.tier-attempts", "1..10", String.valueOf(tierAttempts));
     }
     delays = List.copyOf(delays);
     for (int i = 1; i < delays.size(); i++) {
       if (delays.get(i).compareTo(delays.get(i - 1)) <= 0) {
-        throw new IllegalArgumentException(
-            "retry.delays: expected increasing delays, got " + delays);
+        throw new ConfigException("retry.delays", "increasing delays", String.valueOf(delays));
       }
     }
   }

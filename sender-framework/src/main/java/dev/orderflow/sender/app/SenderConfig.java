@@ -1,5 +1,6 @@
 package dev.orderflow.sender.app;
 
+import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.kafka.TopicNames;
 import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.circuit.CircuitConfig;
@@ -25,32 +26,33 @@ public record SenderConfig(
   /** Slack between a lease and the call it covers: the renewal's own latency, clock skew. */
   static final Duration LEASE_MARGIN = Duration.ofSeconds(2);
 
+  /** The local stack's secret; every deployment names its own ({@code CREDENTIALS_SECRET_NAME}). */
+  static final String DEFAULT_SECRET_NAME = "orderflow/local/meta-credentials";
+
+  static final Duration DEFAULT_CREDENTIALS_REFRESH = Duration.ofMinutes(5);
+
   public SenderConfig {
     if (platform == null || !platform.matches("[a-z]+")) {
-      throw new IllegalArgumentException("platform: expected a lower-case name, got " + platform);
+      throw new ConfigException("platform", "a lower-case name", platform);
     }
     if (secretName == null || secretName.isBlank()) {
-      throw new IllegalArgumentException("credentials.secret-name: expected a secret name");
+      throw new ConfigException("credentials.secret-name", "a secret name", secretName);
     }
     // Every handler in flight holds one Graph call: a smaller pool queues sends behind each other.
     if (client.maxConnections() < loop.maxInFlight()) {
-      throw new IllegalArgumentException(
-          "meta.max-connections: expected >= sender.max-in-flight ("
-              + loop.maxInFlight()
-              + "), got "
-              + client.maxConnections());
+      throw new ConfigException(
+          "meta.max-connections",
+          ">= sender.max-in-flight (" + loop.maxInFlight() + ")",
+          String.valueOf(client.maxConnections()));
     }
     // The lease is renewed right before the call; it must outlast the call, or another run may
     // take it over and send while our call is still out.
     Duration needed = client.callTimeout().plus(LEASE_MARGIN);
     if (ledger.lease().compareTo(needed) < 0) {
-      throw new IllegalArgumentException(
-          "ledger.lease: expected >= meta.call-timeout + "
-              + LEASE_MARGIN.toSeconds()
-              + "s ("
-              + needed
-              + "), got "
-              + ledger.lease());
+      throw new ConfigException(
+          "ledger.lease",
+          ">= meta.call-timeout + " + LEASE_MARGIN.toSeconds() + "s (" + needed + ")",
+          String.valueOf(ledger.lease()));
     }
   }
 
@@ -68,12 +70,11 @@ public record SenderConfig(
         ConsumerLoopConfig.defaults(),
         RetryConfig.defaults(),
         RateConfig.defaults(),
-        new LedgerConfig("notification-ledger", Duration.ofSeconds(60), Duration.ofDays(30)),
+        LedgerConfig.defaults(),
         CircuitConfig.defaults(),
-        "orderflow/meta-credentials",
-        Duration.ofMinutes(5),
-        new PlatformClientConfig(
-            graphUrl, "v23.0", Duration.ofSeconds(2), Duration.ofSeconds(10), 256));
+        DEFAULT_SECRET_NAME,
+        DEFAULT_CREDENTIALS_REFRESH,
+        PlatformClientConfig.defaults(graphUrl));
   }
 
   public SenderConfig withTopics(String mainTopic, String groupId) {

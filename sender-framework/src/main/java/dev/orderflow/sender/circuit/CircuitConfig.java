@@ -1,5 +1,6 @@
 package dev.orderflow.sender.circuit;
 
+import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 
 /**
@@ -16,12 +17,14 @@ public record CircuitConfig(
 
   public CircuitConfig {
     if (minimumCalls < 1 || minimumCalls > window) {
-      throw new IllegalArgumentException(
-          "circuit.minimum-calls: expected 1.." + window + ", got " + minimumCalls);
+      throw new ConfigException(
+          "circuit.minimum-calls",
+          "1..circuit.window (" + window + ")",
+          String.valueOf(minimumCalls));
     }
     if (failureRatePercent <= 0 || failureRatePercent > 100) {
-      throw new IllegalArgumentException(
-          "circuit.failure-rate: expected 0 < percent <= 100, got " + failureRatePercent);
+      throw new ConfigException(
+          "circuit.failure-rate-percent", "0 < percent <= 100", String.valueOf(failureRatePercent));
     }
   }
 

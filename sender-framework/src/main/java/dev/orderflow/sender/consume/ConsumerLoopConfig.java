@@ -1,5 +1,6 @@
 package dev.orderflow.sender.consume;
 
+import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 
 /**
@@ -15,15 +16,17 @@ public record ConsumerLoopConfig(
 
   public ConsumerLoopConfig {
     if (maxInFlight < 1 || maxInFlight > 10_000) {
-      throw new IllegalArgumentException("maxInFlight: expected 1..10000, got " + maxInFlight);
+      throw new ConfigException("sender.max-in-flight", "1..10000", String.valueOf(maxInFlight));
     }
     if (maxBuffered < maxInFlight) {
-      throw new IllegalArgumentException(
-          "maxBuffered: expected >= maxInFlight (" + maxInFlight + "), got " + maxBuffered);
+      throw new ConfigException(
+          "sender.max-buffered",
+          ">= sender.max-in-flight (" + maxInFlight + ")",
+          String.valueOf(maxBuffered));
     }
-    requirePositive("commitInterval", commitInterval);
-    requirePositive("revokeTimeout", revokeTimeout);
-    requirePositive("shutdownTimeout", shutdownTimeout);
+    requirePositive("sender.commit-interval", commitInterval);
+    requirePositive("sender.revoke-timeout", revokeTimeout);
+    requirePositive("sender.shutdown-timeout", shutdownTimeout);
   }
 
   public static ConsumerLoopConfig defaults() {
@@ -31,9 +34,9 @@ public record ConsumerLoopConfig(
         200, 2_000, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(20));
   }
 
-  private static void requirePositive(String name, Duration value) {
+  private static void requirePositive(String key, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException(name + ": expected a positive duration, got " + value);
+      throw new ConfigException(key, "a positive duration", String.valueOf(value));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.orderflow.sender.ledger;
 
+import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 
 /**
@@ -10,14 +11,17 @@ public record LedgerConfig(String table, Duration lease, Duration retention) {
 
   public LedgerConfig {
     if (table == null || !table.matches("[A-Za-z0-9_.-]{3,255}")) {
-      throw new IllegalArgumentException(
-          "ledger.table: expected a DynamoDB table name, got " + table);
+      throw new ConfigException("ledger.table", "a DynamoDB table name", table);
     }
     if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException("ledger.lease: expected >= 1s, got " + lease);
+      throw new ConfigException("ledger.lease", ">= 1s", String.valueOf(lease));
     }
     if (retention.compareTo(Duration.ofDays(1)) < 0) {
-      throw new IllegalArgumentException("ledger.retention: expected >= 1d, got " + retention);
+      throw new ConfigException("ledger.retention", ">= 1d", String.valueOf(retention));
     }
+  }
+
+  public static LedgerConfig defaults() {
+    return new LedgerConfig("notification-ledger", Duration.ofSeconds(60), Duration.ofDays(30));
   }
 }

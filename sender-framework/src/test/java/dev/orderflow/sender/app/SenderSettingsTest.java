@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.sender.consume.ConsumerLoopConfig;
+import dev.orderflow.sender.ledger.LedgerConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class SenderSettingsTest {
                 SenderSettings.from(
                     ConfigSource.of(Map.of("meta.api-version", "23"), Map.of()), "whatsapp"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("apiVersion: expected a Graph API version");
+        .hasMessageStartingWith("meta.api-version: expected a Graph API version");
   }
 
   @Test
@@ -86,5 +88,30 @@ class SenderSettingsTest {
                     "whatsapp"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("ledger.lease: expected >= meta.call-timeout + 2s (PT12S)");
+  }
+
+  @Test
+  void aValueTheConfigRecordRefusesIsNamedByItsConfigKeyAndValue() {
+    assertThatThrownBy(
+            () ->
+                SenderSettings.from(
+                    ConfigSource.of(
+                        Map.of("sender.max-in-flight", "300", "sender.max-buffered", "100"),
+                        Map.of()),
+                    "whatsapp"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("sender.max-buffered: expected >= sender.max-in-flight (300), got '100'");
+  }
+
+  @Test
+  void unsetKeysTakeTheRecordsOwnDefaults() {
+    SenderConfig config = SenderSettings.from(ConfigSource.of(Map.of(), Map.of()), "whatsapp");
+
+    assertThat(config.retry()).isEqualTo(RetryConfig.defaults());
+    assertThat(config.rate()).isEqualTo(RateConfig.defaults());
+    assertThat(config.ledger()).isEqualTo(LedgerConfig.defaults());
+    assertThat(config.loop()).isEqualTo(ConsumerLoopConfig.defaults());
+    assertThat(config.secretName())
+        .isEqualTo(SenderConfig.defaults("whatsapp", config.client().baseUrl()).secretName());
   }
 }
