@@ -166,8 +166,14 @@ public final class KafkaSettings {
 
   /** Kafka Streams with {@code exactly_once_v2} unless {@code kafka.streams.*} says otherwise. */
   public Properties streams(String applicationId) {
+    return streams(applicationId, Map.of());
+  }
+
+  /** {@link #streams(String)} with this application's own defaults above ours. */
+  public Properties streams(String applicationId, Map<String, String> clientDefaults) {
     Properties props = base(applicationId);
     props.put(STREAMS_PROCESSING_GUARANTEE, STREAMS_EXACTLY_ONCE_V2);
+    withClientDefaults(props, clientDefaults);
     props.putAll(config.streams());
     props.put(STREAMS_APPLICATION_ID, applicationId);
     return props;

@@ -146,6 +146,9 @@ class KafkaSettingsTest {
                 "ops", "ops-replay", Map.of("transaction.timeout.ms", "60000")))
         .containsEntry("transaction.timeout.ms", "60000")
         .containsEntry("transactional.id", "ops-replay");
+    assertThat(plaintext.streams("bench", Map.of("num.stream.threads", "1")))
+        .containsEntry("num.stream.threads", "1")
+        .containsEntry("processing.guarantee", "exactly_once_v2");
   }
 
   @Test
