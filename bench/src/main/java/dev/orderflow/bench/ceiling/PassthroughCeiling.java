@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -64,10 +65,16 @@ public final class PassthroughCeiling {
 
   private Properties properties(String output, Path state) {
     // exactly_once_v2, as the router runs: KafkaSettings' default.
-    Properties props = clients.kafka().streams("bench-passthrough-" + output.hashCode());
-    props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-    props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-    return props;
+    return clients
+        .kafka()
+        .streams(
+            "bench-passthrough-" + output.hashCode(),
+            Map.of(
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                "1",
+                StreamsConfig.STATE_DIR_CONFIG,
+                state.toString(),
+                StreamsConfig.consumerPrefix("auto.offset.reset"),
+                "earliest"));
   }
 }

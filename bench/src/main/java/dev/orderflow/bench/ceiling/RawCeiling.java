@@ -4,6 +4,7 @@ import dev.orderflow.bench.pipeline.PipelineResources;
 import dev.orderflow.bench.pipeline.StackClients;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -55,8 +56,13 @@ public final class RawCeiling {
 
   /** Reads until {@code expected} records arrived; returns the nanoTime of the last one. */
   private long consumeAll(String topic, int expected) {
-    Properties props = clients.kafka().reader("bench-raw", IsolationLevel.READ_COMMITTED);
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+    Properties props =
+        clients
+            .kafka()
+            .reader(
+                "bench-raw",
+                IsolationLevel.READ_COMMITTED,
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"));
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =

@@ -55,8 +55,10 @@ public final class TopicScan {
   static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers, String clientId) {
     Properties props =
         StackAddresses.kafkaSettings(bootstrapServers)
-            .reader(clientId, IsolationLevel.READ_COMMITTED);
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+            .reader(
+                clientId,
+                IsolationLevel.READ_COMMITTED,
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000"));
     return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 }

@@ -2,7 +2,7 @@ package dev.orderflow.bench.pipeline;
 
 import dev.orderflow.common.kafka.KafkaSettings;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,6 +16,16 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Clients of the stack's Kafka, DynamoDB and Secrets Manager, closed together. */
 public final class StackClients implements AutoCloseable {
+  /**
+   * Like a vendor's producer: the pipeline's (idempotent, acks=all, lz4), with shorter batching for
+   * low latency and more patience, since a load run may fill the broker's queues.
+   */
+  private static final Map<String, String> LOAD_PRODUCER =
+      Map.of(
+          ProducerConfig.LINGER_MS_CONFIG, "5",
+          ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000",
+          ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
+
   private final StackAddresses stack;
   private final KafkaSettings kafka;
   private final Admin admin;
@@ -68,16 +78,12 @@ public final class StackClients implements AutoCloseable {
     return secrets;
   }
 
-  /**
-   * Like a vendor's producer: the pipeline's (idempotent, acks=all, lz4), with shorter batching for
-   * low latency and more patience, since a load run may fill the broker's queues.
-   */
+  /** A load producer: common's settings with {@link #LOAD_PRODUCER} as this client's defaults. */
   public KafkaProducer<byte[], byte[]> producer(String clientId) {
-    Properties props = kafka.producer(clientId);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
-    return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        kafka.producer(clientId, LOAD_PRODUCER),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
   }
 
   @Override

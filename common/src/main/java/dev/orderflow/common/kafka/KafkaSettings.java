@@ -1,8 +1,11 @@
 package dev.orderflow.common.kafka;
 
 import dev.orderflow.common.config.KafkaConfig;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,6 +18,13 @@ import org.apache.kafka.common.IsolationLevel;
  * identity given here. Each call returns a fresh {@link Properties}, the one type every Kafka
  * constructor (and {@code TopologyTestDriver}) accepts. Serializers are not set: they come from a
  * {@link Topic}.
+ *
+ * <p>This is the only place Kafka client properties are assembled, services and tools alike (the
+ * ops tool, the benchmark), so TLS, SASL and timeouts are the same for every client. A client that
+ * needs different tuning passes it as <em>client defaults</em> (they sit above ours and below the
+ * config's overrides, so an operator can still change them), and a tool bounded by a command
+ * deadline uses {@link #blockingAtMost}. Neither may carry addresses or security: those come from
+ * config only.
  */
 public final class KafkaSettings {
   /** Streams keys are spelled out so that services without kafka-streams can use this class. */
@@ -29,14 +39,45 @@ public final class KafkaSettings {
   private static final String STREAMS_PROCESSING_GUARANTEE = "processing.guarantee";
   private static final String STREAMS_EXACTLY_ONCE_V2 = "exactly_once_v2";
 
+  private static final String TRANSACTION_TIMEOUT = ProducerConfig.TRANSACTION_TIMEOUT_CONFIG;
+  private static final String MAX_BLOCK = ProducerConfig.MAX_BLOCK_MS_CONFIG;
+  private static final String DEFAULT_API_TIMEOUT = ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG;
+
   private final KafkaConfig config;
 
+  /** Null: the clients' own limits; otherwise the most any blocking client call may take. */
+  private final Duration blockingBound;
+
   public KafkaSettings(KafkaConfig config) {
-    this.config = config;
+    this(config, null);
+  }
+
+  private KafkaSettings(KafkaConfig config, Duration blockingBound) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.blockingBound = blockingBound;
+  }
+
+  /**
+   * The same settings with every blocking call of a client bounded by {@code timeout} (a tool's
+   * {@code --timeout}): a producer's {@code max.block.ms}, a consumer's and an admin's {@code
+   * default.api.timeout.ms}. The bound is set last, above config overrides: it is the caller's
+   * deadline, not a tuning choice.
+   */
+  public KafkaSettings blockingAtMost(Duration timeout) {
+    if (timeout == null || !timeout.isPositive()) {
+      throw new IllegalArgumentException(
+          "blocking bound: expected a positive duration, got " + timeout);
+    }
+    return new KafkaSettings(config, timeout);
   }
 
   /** Idempotent, acks=all; batches up to 10 ms for throughput, fails a send after 60 s. */
   public Properties producer(String clientId) {
+    return producer(clientId, Map.of());
+  }
+
+  /** {@link #producer(String)} with this client's own defaults above ours. */
+  public Properties producer(String clientId, Map<String, String> clientDefaults) {
     Properties props = base(clientId);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -48,7 +89,9 @@ public final class KafkaSettings {
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
     // send() blocks at most this long for metadata or buffer space, so a dead cluster surfaces.
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-    return overridden(props, config.producer(), ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    withClientDefaults(props, clientDefaults);
+    overridden(props, config.producer(), ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    return bounded(props, MAX_BLOCK);
   }
 
   /**
@@ -56,11 +99,19 @@ public final class KafkaSettings {
    * among live instances and stable across restarts of one: see {@link #transactionalId}.
    */
   public Properties transactionalProducer(String clientId, String transactionalId) {
-    Properties props = producer(clientId);
-    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    return transactionalProducer(clientId, transactionalId, Map.of());
+  }
+
+  /** {@link #transactionalProducer(String, String)} with this client's own defaults above ours. */
+  public Properties transactionalProducer(
+      String clientId, String transactionalId, Map<String, String> clientDefaults) {
+    Map<String, String> defaults = new HashMap<>();
     // Shorter than the 60 s default: a crashed instance's open transaction blocks
     // read_committed consumers until it times out.
-    props.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "30000");
+    defaults.put(TRANSACTION_TIMEOUT, "30000");
+    defaults.putAll(clientDefaults);
+    Properties props = producer(clientId, defaults);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
     return props;
   }
 
@@ -80,7 +131,7 @@ public final class KafkaSettings {
     props.putAll(config.consumer());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    return props;
+    return bounded(props, DEFAULT_API_TIMEOUT);
   }
 
   /**
@@ -88,27 +139,41 @@ public final class KafkaSettings {
    * tool, the benchmark's readers): nothing is committed and no topic is created by reading it.
    */
   public Properties reader(String clientId, IsolationLevel isolation) {
+    return reader(clientId, isolation, Map.of());
+  }
+
+  /** {@link #reader(String, IsolationLevel)} with this client's own defaults above ours. */
+  public Properties reader(
+      String clientId, IsolationLevel isolation, Map<String, String> clientDefaults) {
     Properties props = base(clientId);
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
+    withClientDefaults(props, clientDefaults);
     props.putAll(config.consumer());
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
-    return props;
+    return bounded(props, DEFAULT_API_TIMEOUT);
   }
 
   public Properties admin(String clientId) {
     Properties props = base(clientId);
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-    return overridden(props, config.admin(), AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+    overridden(props, config.admin(), AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+    return bounded(props, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
   }
 
   /** Kafka Streams with {@code exactly_once_v2} unless {@code kafka.streams.*} says otherwise. */
   public Properties streams(String applicationId) {
+    return streams(applicationId, Map.of());
+  }
+
+  /** {@link #streams(String)} with this application's own defaults above ours. */
+  public Properties streams(String applicationId, Map<String, String> clientDefaults) {
     Properties props = base(applicationId);
     props.put(STREAMS_PROCESSING_GUARANTEE, STREAMS_EXACTLY_ONCE_V2);
+    withClientDefaults(props, clientDefaults);
     props.putAll(config.streams());
     props.put(STREAMS_APPLICATION_ID, applicationId);
     return props;
@@ -134,6 +199,27 @@ public final class KafkaSettings {
     // cluster that wants pushed client metrics turns it on with kafka.<client>.enable.metrics.push.
     props.put(ENABLE_METRICS_PUSH, "false");
     props.putAll(config.security());
+    return props;
+  }
+
+  /** A client's own tuning; addresses and security are config's alone. */
+  private static void withClientDefaults(Properties props, Map<String, String> clientDefaults) {
+    for (String key : clientDefaults.keySet()) {
+      if (key.equals(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG)
+          || key.equals("security.protocol")
+          || key.startsWith("sasl.")
+          || key.startsWith("ssl.")) {
+        throw new IllegalArgumentException(
+            "client defaults may not set " + key + ": addresses and security come from config");
+      }
+    }
+    props.putAll(clientDefaults);
+  }
+
+  private Properties bounded(Properties props, String key) {
+    if (blockingBound != null) {
+      props.put(key, Long.toString(blockingBound.toMillis()));
+    }
     return props;
   }
 

@@ -1,6 +1,8 @@
 package dev.orderflow.common.service;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.orderflow.common.backoff.Backoff;
+import dev.orderflow.common.backoff.Sleeper;
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.config.OpsServerConfig;
@@ -134,12 +136,17 @@ public final class ServiceLauncher {
     SchemaRegistryClient client = new SchemaRegistryClient(registry.clientConfig());
     ContractCheck check =
         new ContractCheck(client, registry.autoRegister(), config.string(ENVIRONMENT, "<env>"));
+    Duration first = config.duration(CONTRACTS_FIRST_RETRY, Duration.ofSeconds(1));
+    Duration max = config.duration(CONTRACTS_MAX_RETRY, Duration.ofSeconds(30));
+    if (!first.isPositive() || max.compareTo(first) < 0) {
+      throw new ConfigException(
+          CONTRACTS_MAX_RETRY,
+          "a positive " + CONTRACTS_FIRST_RETRY + " no longer than " + CONTRACTS_MAX_RETRY,
+          CONTRACTS_FIRST_RETRY + "=" + first + ", " + CONTRACTS_MAX_RETRY + "=" + max);
+    }
+    // Doubling without jitter: one gate per process, and its log reads as a schedule.
     ContractGate gate =
-        new ContractGate(
-            check,
-            contracts.list(),
-            config.duration(CONTRACTS_FIRST_RETRY, Duration.ofSeconds(1)),
-            config.duration(CONTRACTS_MAX_RETRY, Duration.ofSeconds(30)));
+        new ContractGate(check, contracts.list(), Backoff.exponential(first, max), Sleeper.REAL);
     ready.add("contracts", gate);
     // The service's liveness checks describe a started service; waiting is not being stuck.
     live.deferUntil(running::hasStarted);

@@ -1,8 +1,10 @@
 package dev.orderflow.common.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.common.config.KafkaConfig;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -112,6 +114,80 @@ class KafkaSettingsTest {
         .containsEntry("max.poll.records", "100");
     assertThat(settings.streams("s")).containsEntry("processing.guarantee", "at_least_once");
     assertThat(plaintext.producer("p")).doesNotContainKey("max.poll.records");
+  }
+
+  @Test
+  void clientDefaultsSitAboveOursAndBelowTheConfigOverrides() {
+    KafkaSettings settings =
+        new KafkaSettings(
+            new KafkaConfig(
+                "b:9092",
+                Map.of(),
+                Map.of("linger.ms", "50"),
+                Map.of("max.poll.records", "100"),
+                Map.of(),
+                Map.of()));
+
+    assertThat(settings.producer("bench", Map.of("linger.ms", "5", "max.block.ms", "60000")))
+        .as("the config's linger wins, the client's max.block replaces ours")
+        .containsEntry("linger.ms", "50")
+        .containsEntry("max.block.ms", "60000")
+        .containsEntry("acks", "all");
+    assertThat(
+            settings.reader(
+                "ops",
+                IsolationLevel.READ_COMMITTED,
+                Map.of("max.poll.records", "500", "fetch.max.wait.ms", "50")))
+        .containsEntry("max.poll.records", "100")
+        .containsEntry("fetch.max.wait.ms", "50")
+        .doesNotContainKey("group.id");
+    assertThat(
+            plaintext.transactionalProducer(
+                "ops", "ops-replay", Map.of("transaction.timeout.ms", "60000")))
+        .containsEntry("transaction.timeout.ms", "60000")
+        .containsEntry("transactional.id", "ops-replay");
+    assertThat(plaintext.streams("bench", Map.of("num.stream.threads", "1")))
+        .containsEntry("num.stream.threads", "1")
+        .containsEntry("processing.guarantee", "exactly_once_v2");
+  }
+
+  @Test
+  void clientDefaultsMayNotCarryAddressesOrSecurity() {
+    for (String key :
+        new String[] {
+          "bootstrap.servers", "security.protocol", "sasl.mechanism", "ssl.keystore.type"
+        }) {
+      assertThatThrownBy(() -> plaintext.producer("p", Map.of(key, "x")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(key);
+    }
+  }
+
+  @Test
+  void aBlockingBoundIsSetAboveTheConfigOnEveryClient() {
+    KafkaSettings settings =
+        new KafkaSettings(
+                new KafkaConfig(
+                    "b:9092",
+                    Map.of(),
+                    Map.of("max.block.ms", "1"),
+                    Map.of("default.api.timeout.ms", "1"),
+                    Map.of(),
+                    Map.of("default.api.timeout.ms", "1")))
+            .blockingAtMost(Duration.ofSeconds(7));
+
+    assertThat(settings.producer("p")).containsEntry("max.block.ms", "7000");
+    assertThat(settings.transactionalProducer("p", "t")).containsEntry("max.block.ms", "7000");
+    assertThat(settings.reader("r", IsolationLevel.READ_COMMITTED))
+        .containsEntry("default.api.timeout.ms", "7000");
+    assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED))
+        .containsEntry("default.api.timeout.ms", "7000");
+    assertThat(settings.admin("a")).containsEntry("default.api.timeout.ms", "7000");
+    assertThat(plaintext.admin("a"))
+        .as("unbounded: ours")
+        .containsEntry("default.api.timeout.ms", "30000");
+    assertThatThrownBy(() -> plaintext.blockingAtMost(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.orderflow.router.buyer;
 
+import dev.orderflow.common.backoff.Backoff;
 import dev.orderflow.common.config.ConfigException;
 import java.time.Duration;
 
@@ -8,8 +9,8 @@ import java.time.Duration;
  * thread then fails and is replaced, resuming from its last committed offset).
  *
  * @param maxAttempts calls per lookup, the first included
- * @param initialBackoff wait after the first failure, doubled per attempt
- * @param maxBackoff cap on one wait
+ * @param initialBackoff longest wait after the first failure, doubled per attempt
+ * @param maxBackoff cap on one wait (at least {@code initialBackoff})
  * @param openStateWait how long the circuit stays open before a probe call is let through
  */
 public record DirectoryResilience(
@@ -25,6 +26,12 @@ public record DirectoryResilience(
     requirePositive("buyers.retry.initial-backoff", initialBackoff);
     requirePositive("buyers.retry.max-backoff", maxBackoff);
     requirePositive("buyers.circuit.open-wait", openStateWait);
+    if (maxBackoff.compareTo(initialBackoff) < 0) {
+      throw new ConfigException(
+          "buyers.retry.max-backoff",
+          ">= buyers.retry.initial-backoff (" + initialBackoff + ")",
+          String.valueOf(maxBackoff));
+    }
     if (worstCaseBackoff(maxAttempts, initialBackoff, maxBackoff).compareTo(MAX_TOTAL_BACKOFF)
         > 0) {
       throw new ConfigException(
@@ -43,19 +50,25 @@ public record DirectoryResilience(
         6, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(2));
   }
 
+  /**
+   * The waits between attempts: common's backoff, doubling, half jittered so the stream threads of
+   * every instance that met the same outage do not ask DynamoDB again in step.
+   */
+  public Backoff backoff() {
+    return backoff(initialBackoff, maxBackoff);
+  }
+
   /** The longest a single lookup can spend waiting between attempts. */
   public Duration worstCaseBackoff() {
     return worstCaseBackoff(maxAttempts, initialBackoff, maxBackoff);
   }
 
+  private static Backoff backoff(Duration initial, Duration max) {
+    return Backoff.exponential(initial, max).withJitter(0.5);
+  }
+
   private static Duration worstCaseBackoff(int attempts, Duration initial, Duration max) {
-    Duration total = Duration.ZERO;
-    Duration wait = initial;
-    for (int i = 1; i < attempts; i++) {
-      total = total.plus(wait.compareTo(max) > 0 ? max : wait);
-      wait = wait.multipliedBy(2);
-    }
-    return total;
+    return backoff(initial, max).worstCase(attempts - 1);
   }
 
   private static void requirePositive(String key, Duration value) {

@@ -1,6 +1,7 @@
 package dev.orderflow.router.buyer;
 
-import io.github.resilience4j.core.IntervalFunction;
+import dev.orderflow.common.backoff.Backoff;
+import dev.orderflow.common.backoff.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,36 +27,30 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
  *
  * <p>{@link #findAll} uses {@code BatchGetItem}, at most {@value #MAX_BATCH_KEYS} keys a request
  * (DynamoDB's limit). Keys DynamoDB leaves unprocessed (throttling, the 16 MB answer limit) are
- * asked for again after an exponential backoff with jitter (resilience4j's, as the retries around
- * this class use), at most {@link #UNPROCESSED_ATTEMPTS} rounds; keys still unprocessed then make
- * the directory unavailable, never "unknown".
+ * asked for again after an exponential backoff with jitter (common's {@link Backoff}, as the
+ * retries around this class use), at most {@link #UNPROCESSED_ATTEMPTS} rounds; keys still
+ * unprocessed then make the directory unavailable, never "unknown".
  */
 public final class DynamoBuyerDirectory implements BuyerDirectory {
   public static final int MAX_BATCH_KEYS = 100;
   static final int UNPROCESSED_ATTEMPTS = 6;
   private static final Logger LOGGER = LoggerFactory.getLogger(DynamoBuyerDirectory.class);
 
-  /** Waits between rounds of unprocessed keys; tests pass one that does not sleep. */
-  @FunctionalInterface
-  interface Sleeper {
-    void sleep(Duration duration) throws InterruptedException;
-  }
+  /** Between rounds of unprocessed keys: up to 50 ms, doubling, half jittered, at most 1 s. */
+  static final Backoff UNPROCESSED_BACKOFF =
+      Backoff.exponential(Duration.ofMillis(50), Duration.ofSeconds(1)).withJitter(0.5);
 
   private final DynamoDbClient dynamo;
   private final String tableName;
-  private final IntervalFunction unprocessedBackoff;
+  private final Backoff unprocessedBackoff;
   private final Sleeper sleeper;
 
   public DynamoBuyerDirectory(DynamoDbClient dynamo, String tableName) {
-    this(
-        dynamo,
-        tableName,
-        IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(25), 2.0, 0.5),
-        d -> Thread.sleep(d));
+    this(dynamo, tableName, UNPROCESSED_BACKOFF, Sleeper.REAL);
   }
 
-  DynamoBuyerDirectory(
-      DynamoDbClient dynamo, String tableName, IntervalFunction backoff, Sleeper sleeper) {
+  /** Tests pass a backoff without jitter and a sleeper that records instead of sleeping. */
+  DynamoBuyerDirectory(DynamoDbClient dynamo, String tableName, Backoff backoff, Sleeper sleeper) {
     this.dynamo = Objects.requireNonNull(dynamo, "dynamo");
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     this.unprocessedBackoff = backoff;
@@ -162,7 +157,7 @@ public final class DynamoBuyerDirectory implements BuyerDirectory {
           tableName,
           unprocessed.keys().size(),
           round);
-      pause(Duration.ofMillis(unprocessedBackoff.apply(round)));
+      pause(unprocessedBackoff.pauseBefore(round));
       pending = unprocessed;
     }
   }

@@ -1,9 +1,9 @@
 package dev.orderflow.router.buyer;
 
+import dev.orderflow.common.backoff.Backoff;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.util.Collection;
@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Retries a failing directory with exponential backoff behind a circuit breaker. The circuit's
- * state is the service's view of DynamoDB health: readiness is false while it is not closed.
+ * Retries a failing directory with exponential backoff (common's {@code Backoff}, as resilience4j's
+ * interval function) behind a circuit breaker. The circuit's state is the service's view of
+ * DynamoDB health: readiness is false while it is not closed.
  */
 public final class ResilientBuyerDirectory implements BuyerDirectory {
 
@@ -33,14 +34,13 @@ public final class ResilientBuyerDirectory implements BuyerDirectory {
                 .waitDurationInOpenState(settings.openStateWait())
                 .recordExceptions(BuyerDirectoryUnavailableException.class)
                 .build());
+    Backoff backoff = settings.backoff();
     this.retry =
         Retry.of(
             "buyer-directory",
             RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
-                .intervalFunction(
-                    IntervalFunction.ofExponentialBackoff(
-                        settings.initialBackoff(), 2.0, settings.maxBackoff()))
+                .intervalFunction(attempt -> backoff.pauseBefore(attempt).toMillis())
                 .retryExceptions(
                     BuyerDirectoryUnavailableException.class, CallNotPermittedException.class)
                 .build());

@@ -3,11 +3,11 @@ package dev.orderflow.router.buyer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.common.backoff.Backoff;
 import dev.orderflow.router.BuyersTable;
 import dev.orderflow.router.Fixtures;
 import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.TestStack;
-import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +82,7 @@ class DynamoBuyerDirectoryBatchIT {
     return new DynamoBuyerDirectory(
         dynamo,
         table,
-        IntervalFunction.ofExponentialBackoff(Duration.ofMillis(10), 2.0),
+        Backoff.exponential(Duration.ofMillis(10), Duration.ofSeconds(1)),
         waits::add);
   }
 

@@ -48,6 +48,32 @@ class ResilientBuyerDirectoryTest {
   }
 
   @Test
+  void theWaitsDoubleHalfJitteredUpToTheCapAndTheWorstCaseIsTheirSum() {
+    DirectoryResilience settings = DirectoryResilience.defaults();
+
+    for (int retry = 1; retry < settings.maxAttempts(); retry++) {
+      Duration bound = settings.backoff().bound(retry);
+      assertThat(settings.backoff().pauseBefore(retry))
+          .isGreaterThanOrEqualTo(bound.dividedBy(2))
+          .isLessThanOrEqualTo(bound)
+          .isLessThanOrEqualTo(settings.maxBackoff());
+    }
+    // 200 + 400 + 800 + 1600 + 3200 ms for the five waits between six attempts
+    assertThat(settings.worstCaseBackoff()).isEqualTo(Duration.ofMillis(6_200));
+  }
+
+  @Test
+  void aCapBelowTheFirstWaitIsRefused() {
+    assertThatThrownBy(
+            () ->
+                new DirectoryResilience(
+                    3, Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "buyers.retry.max-backoff: expected >= buyers.retry.initial-backoff");
+  }
+
+  @Test
   void retriesCannotBlockAStreamThreadForMinutes() {
     assertThatThrownBy(
             () ->

@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -22,13 +21,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The clients one command uses, made on first use and closed together. Kafka clients come from
- * common's {@link KafkaSettings} like the services' (TLS, SASL, per-client overrides); what this
- * tool needs beyond them is set only where the settings leave it open.
+ * common's {@link KafkaSettings} like the services' (TLS, SASL, per-client overrides), bounded by
+ * the command's {@code --timeout}; what this tool tunes beyond them it passes as client defaults,
+ * which {@code --command-config} and {@code --config} can still override.
  */
 final class DlqClients implements AutoCloseable {
   private static final String CLIENT_ID = "ops-dlq";
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REGISTRY_TIMEOUT = Duration.ofSeconds(10);
+
+  private static final Map<String, String> READER_DEFAULTS =
+      Map.of(
+          ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+          "500",
+          // Reading moves from partition to partition: a fetch parked at a partition's end would
+          // hold the next poll for the default 500 ms.
+          ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+          "50",
+          ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+          "15000");
+
+  /** A replay batch waits for its rate limit inside the transaction. */
+  private static final Map<String, String> REPLAY_PRODUCER_DEFAULTS =
+      Map.of(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
 
   private final Connection connection;
   private final KafkaSettings kafka;
@@ -39,7 +54,9 @@ final class DlqClients implements AutoCloseable {
 
   DlqClients(Connection connection, Duration timeout) {
     this.connection = connection;
-    this.kafka = connection.kafka();
+    // Every blocking client call (a send's metadata wait, a poll's offsets, an admin call) gives up
+    // after the command's --timeout.
+    this.kafka = connection.kafka().blockingAtMost(timeout);
     this.timeout = timeout;
   }
 
@@ -50,16 +67,12 @@ final class DlqClients implements AutoCloseable {
   /** One consumer per command, used for one partition at a time; never in a group. */
   KafkaConsumer<byte[], byte[]> consumer() {
     if (consumer == null) {
-      Properties props = kafka.reader(CLIENT_ID, IsolationLevel.READ_COMMITTED);
-      props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
-      // Reading moves from partition to partition: a fetch parked at a partition's end would
-      // hold the next poll for the default 500 ms.
-      props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50");
-      props.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
-      props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
       consumer =
           opened(
-              new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+              new KafkaConsumer<>(
+                  kafka.reader(CLIENT_ID, IsolationLevel.READ_COMMITTED, READER_DEFAULTS),
+                  new ByteArrayDeserializer(),
+                  new ByteArrayDeserializer()));
     }
     return consumer;
   }
@@ -95,24 +108,17 @@ final class DlqClients implements AutoCloseable {
    * newer producer with the same id fences this one.
    */
   KafkaProducer<byte[], byte[]> transactionalProducer(String transactionalId) {
-    Properties props = kafka.transactionalProducer(CLIENT_ID, transactionalId);
-    bounded(props);
-    // A replay batch waits for its rate limit inside the transaction.
-    props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "60000");
     return closing(
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+        new KafkaProducer<>(
+            kafka.transactionalProducer(CLIENT_ID, transactionalId, REPLAY_PRODUCER_DEFAULTS),
+            new ByteArraySerializer(),
+            new ByteArraySerializer()));
   }
 
   KafkaProducer<byte[], byte[]> producer() {
-    Properties props = kafka.producer(CLIENT_ID);
-    bounded(props);
     return closing(
-        new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
-  }
-
-  /** A send blocks no longer than the command's --timeout. */
-  private void bounded(Properties props) {
-    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeout.toMillis()));
+        new KafkaProducer<>(
+            kafka.producer(CLIENT_ID), new ByteArraySerializer(), new ByteArraySerializer()));
   }
 
   /** A producer's plain close() waits without bound for unsent records. */
@@ -122,9 +128,7 @@ final class DlqClients implements AutoCloseable {
   }
 
   Admin admin() {
-    Properties props = kafka.admin(CLIENT_ID);
-    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-    Admin admin = Admin.create(props);
+    Admin admin = Admin.create(kafka.admin(CLIENT_ID));
     opened.push(() -> admin.close(CLOSE_TIMEOUT));
     return admin;
   }

@@ -2,13 +2,14 @@ package dev.orderflow.ingest.registry;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.orderflow.common.backoff.Backoff;
+import dev.orderflow.common.backoff.Sleeper;
 import dev.orderflow.common.registry.SchemaRegistry;
 import dev.orderflow.common.registry.SchemaRegistryException;
 import dev.orderflow.ingest.intake.WriterSchemaUnavailableException;
 import dev.orderflow.ingest.intake.WriterSchemas;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +22,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class RegistryWriterSchemas implements WriterSchemas {
   private static final Logger LOGGER = LoggerFactory.getLogger(RegistryWriterSchemas.class);
-  private static final int ATTEMPTS = 3;
-  private static final long FIRST_BACKOFF_MS = 200;
+  static final int ATTEMPTS = 3;
+
+  /**
+   * 200 ms, then 400 ms, half jittered: every stream thread of every instance meets the same
+   * outage, and they should not ask again in step.
+   */
+  static final Backoff BACKOFF =
+      Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)).withJitter(0.5);
 
   private final SchemaRegistry registry;
+  private final Backoff backoff;
+  private final Sleeper sleeper;
   private final Cache<Integer, Boolean> unknown =
       Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).maximumSize(10_000).build();
 
   public RegistryWriterSchemas(SchemaRegistry registry) {
+    this(registry, BACKOFF, Sleeper.REAL);
+  }
+
+  RegistryWriterSchemas(SchemaRegistry registry, Backoff backoff, Sleeper sleeper) {
     this.registry = registry;
+    this.backoff = backoff;
+    this.sleeper = sleeper;
   }
 
   @Override
@@ -53,18 +68,23 @@ public final class RegistryWriterSchemas implements WriterSchemas {
             attempt,
             e.status(),
             e.getMessage());
-        pause(FIRST_BACKOFF_MS << (attempt - 1));
+        if (attempt < ATTEMPTS && !pause(attempt)) {
+          break;
+        }
       }
     }
     throw new WriterSchemaUnavailableException(
         "schema registry unavailable for schema id " + schemaId, last);
   }
 
-  private static void pause(long millis) {
+  /** False when interrupted: the thread is being stopped, so the outage is reported at once. */
+  private boolean pause(int retry) {
     try {
-      TimeUnit.MILLISECONDS.sleep(millis);
+      sleeper.sleep(backoff.pauseBefore(retry));
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

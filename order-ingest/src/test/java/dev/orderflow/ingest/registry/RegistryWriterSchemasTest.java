@@ -10,6 +10,9 @@ import dev.orderflow.common.registry.SchemaRegistry;
 import dev.orderflow.common.registry.SchemaRegistryException;
 import dev.orderflow.ingest.intake.WriterSchemaUnavailableException;
 import dev.orderflow.schema.SubmittedOrder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
@@ -49,6 +52,56 @@ class RegistryWriterSchemasTest {
         .isInstanceOf(WriterSchemaUnavailableException.class)
         .hasMessageContaining("schema id 7");
     assertThat(down.calls.get()).isEqualTo(3);
+  }
+
+  @Test
+  void anOutageIsAskedAboutAgainAfterJitteredGrowingPausesButNotAfterTheLastAttempt() {
+    CountingRegistry down =
+        new CountingRegistry(new InMemorySchemaRegistry()) {
+          @Override
+          public Schema schemaById(int id) {
+            calls.incrementAndGet();
+            throw new SchemaRegistryException("service unavailable", 503, 0, null);
+          }
+        };
+    List<Duration> pauses = new ArrayList<>();
+    RegistryWriterSchemas schemas =
+        new RegistryWriterSchemas(down, RegistryWriterSchemas.BACKOFF, pauses::add);
+
+    assertThatThrownBy(() -> schemas.byId(9)).isInstanceOf(WriterSchemaUnavailableException.class);
+
+    assertThat(down.calls.get()).isEqualTo(RegistryWriterSchemas.ATTEMPTS);
+    assertThat(pauses).hasSize(RegistryWriterSchemas.ATTEMPTS - 1);
+    assertThat(pauses.get(0)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+    assertThat(pauses.get(1)).isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+  }
+
+  @Test
+  void anInterruptedPauseReportsTheOutageAtOnce() {
+    CountingRegistry down =
+        new CountingRegistry(new InMemorySchemaRegistry()) {
+          @Override
+          public Schema schemaById(int id) {
+            calls.incrementAndGet();
+            throw new SchemaRegistryException("connection refused", 0, 0, null);
+          }
+        };
+    RegistryWriterSchemas schemas =
+        new RegistryWriterSchemas(
+            down,
+            RegistryWriterSchemas.BACKOFF,
+            d -> {
+              throw new InterruptedException("stopping");
+            });
+
+    try {
+      assertThatThrownBy(() -> schemas.byId(9))
+          .isInstanceOf(WriterSchemaUnavailableException.class);
+      assertThat(down.calls.get()).isEqualTo(1);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   /** Counts schemaById calls and delegates everything to a real in-memory registry. */

@@ -1,5 +1,7 @@
 package dev.orderflow.sender.app;
 
+import dev.orderflow.common.backoff.Backoff;
+import dev.orderflow.common.backoff.Sleeper;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.circuit.ChannelCircuit;
 import dev.orderflow.sender.consume.KeyOrderedConsumer;
@@ -8,18 +10,15 @@ import dev.orderflow.sender.delivery.DeliveryDeps;
 import dev.orderflow.sender.delivery.DeliveryHandler;
 import dev.orderflow.sender.delivery.DeliveryPolicy;
 import dev.orderflow.sender.delivery.KafkaForwarder;
-import dev.orderflow.sender.delivery.Sleeper;
 import dev.orderflow.sender.metrics.SenderMetrics;
 import dev.orderflow.sender.ratelimit.ChannelRate;
 import dev.orderflow.sender.ratelimit.NumberRateLimiter;
 import dev.orderflow.sender.ratelimit.RecipientPacer;
 import dev.orderflow.sender.ratelimit.Throttle;
-import dev.orderflow.sender.retry.Backoff;
 import dev.orderflow.sender.retry.HopRecords;
 import dev.orderflow.sender.retry.RetryTopology;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
@@ -61,10 +60,8 @@ final class Channel {
     this.metrics = new SenderMetrics(infra.registry(), config.platform());
     DeliveryPolicy policy =
         new DeliveryPolicy(
-            new Backoff(
-                retry.backoffFirst(),
-                retry.backoffMax(),
-                () -> ThreadLocalRandom.current().nextDouble()),
+            // Full jitter: every record of a failing burst retries at its own moment.
+            Backoff.exponential(retry.backoffFirst(), retry.backoffMax()).withJitter(1.0),
             rates.maxThrottleWaits(),
             rates.recipientPenalty(),
             RECIPIENT_CODES);

@@ -1,5 +1,7 @@
 package dev.orderflow.sender.consume;
 
+import dev.orderflow.common.backoff.Backoff;
+import dev.orderflow.common.backoff.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
@@ -12,15 +14,28 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskRunner {
   private static final Logger LOGGER = LoggerFactory.getLogger(TaskRunner.class);
-  private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
-  private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
+  /**
+   * From 500 ms up to 30 s; half jittered, because the handlers of many keys tend to fail together
+   * (one outage) and should not all try again in the same instant.
+   */
+  static final Backoff BACKOFF =
+      Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30)).withJitter(0.5);
 
   private final RecordHandler handler;
   private final BlockingQueue<Task> done;
+  private final Backoff backoff;
+  private final Sleeper sleeper;
 
   TaskRunner(RecordHandler handler, BlockingQueue<Task> done) {
+    this(handler, done, BACKOFF, Sleeper.REAL);
+  }
+
+  TaskRunner(RecordHandler handler, BlockingQueue<Task> done, Backoff backoff, Sleeper sleeper) {
     this.handler = handler;
     this.done = done;
+    this.backoff = backoff;
+    this.sleeper = sleeper;
   }
 
   void start(Task task) {
@@ -32,12 +47,12 @@ final class TaskRunner {
 
   private void run(Task task) {
     try {
-      Duration pause = FIRST_PAUSE;
-      while (!task.finished) {
+      for (int retry = 1; !task.finished; retry++) {
         try {
           handler.handle(task.record);
           task.finished = true;
         } catch (RuntimeException e) {
+          Duration pause = backoff.pauseBefore(retry);
           LOGGER.error(
               "handler failed unexpectedly, retrying topic={} partition={} offset={} in={}",
               task.record.topic(),
@@ -45,9 +60,7 @@ final class TaskRunner {
               task.record.offset(),
               pause,
               e);
-          Thread.sleep(pause);
-          pause =
-              pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+          sleeper.sleep(pause);
         }
       }
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.orderflow.sender.delivery;
 
+import dev.orderflow.common.backoff.Sleeper;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.circuit.ChannelCircuit;
 import dev.orderflow.sender.credentials.CredentialSource;

@@ -1,6 +1,6 @@
 package dev.orderflow.sender.delivery;
 
-import dev.orderflow.sender.retry.Backoff;
+import dev.orderflow.common.backoff.Backoff;
 import java.time.Duration;
 import java.util.Set;
 

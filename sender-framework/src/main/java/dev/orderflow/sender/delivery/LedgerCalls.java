@@ -1,5 +1,6 @@
 package dev.orderflow.sender.delivery;
 
+import dev.orderflow.common.backoff.Backoff;
 import dev.orderflow.sender.api.MetaError;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -15,8 +16,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 final class LedgerCalls {
   private static final Logger LOGGER = LoggerFactory.getLogger(LedgerCalls.class);
-  private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-  private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+
+  /** Doubling from 200 ms to 5 s: the circuit, not jitter, keeps an outage from being hammered. */
+  private static final Backoff BACKOFF =
+      Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(5));
 
   private final DeliveryDeps deps;
 
@@ -25,17 +28,16 @@ final class LedgerCalls {
   }
 
   <T> T call(String what, Supplier<T> call) throws InterruptedException {
-    Duration pause = FIRST_PAUSE;
-    while (true) {
+    for (int retry = 1; ; retry++) {
       long start = System.nanoTime();
       try {
         return call.get();
       } catch (SdkException e) {
+        Duration pause = BACKOFF.pauseBefore(retry);
         LOGGER.warn("ledger {} failed; retrying in {}: {}", what, pause, e.getMessage());
         deps.circuit()
             .failedSystemically(Duration.ZERO, MetaError.noResponse("ledger: " + e.getMessage()));
         deps.sleeper().sleep(pause);
-        pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
       } finally {
         deps.metrics().ledgerCall(Duration.ofNanos(System.nanoTime() - start));
       }

@@ -1,5 +1,6 @@
 package dev.orderflow.sender.ratelimit;
 
+import dev.orderflow.common.backoff.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +29,9 @@ public final class Throttle {
   /** Longer quiet spells do not count as "sending fine" for the increase. */
   private static final Duration MAX_GROWTH_STEP = Duration.ofSeconds(1);
 
-  private final Duration firstPause;
-  private final Duration maxPause;
+  /** No jitter: the pause is the channel's, one per episode, and its log reads as a schedule. */
+  private final Backoff backoff;
+
   private final Clock clock;
   private Instant pausedUntil = Instant.MIN;
   private Instant episodeStart = Instant.MIN;
@@ -40,8 +42,7 @@ public final class Throttle {
   private long episodes;
 
   public Throttle(Duration firstPause, Duration maxPause, Clock clock) {
-    this.firstPause = firstPause;
-    this.maxPause = maxPause;
+    this.backoff = Backoff.exponential(firstPause, maxPause);
     this.clock = clock;
   }
 
@@ -59,8 +60,7 @@ public final class Throttle {
     succeededSinceEpisode = false;
     episodes++;
     factor = Math.max(MIN_FACTOR, factor * DECREASE);
-    Duration pause = firstPause.multipliedBy(1L << Math.min(consecutive - 1, 16));
-    pause = pause.compareTo(maxPause) > 0 ? maxPause : pause;
+    Duration pause = backoff.pauseBefore(consecutive);
     episodeStart = now;
     pausedUntil = now.plus(pause);
     lastGrowth = pausedUntil;

@@ -1,5 +1,6 @@
 package dev.orderflow.sender.delivery;
 
+import dev.orderflow.common.backoff.Backoff;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.MutableClock;
 import dev.orderflow.sender.circuit.ChannelCircuit;
@@ -15,7 +16,6 @@ import dev.orderflow.sender.ratelimit.ChannelRate;
 import dev.orderflow.sender.ratelimit.NumberRateLimiter;
 import dev.orderflow.sender.ratelimit.RecipientPacer;
 import dev.orderflow.sender.ratelimit.Throttle;
-import dev.orderflow.sender.retry.Backoff;
 import dev.orderflow.sender.retry.HopRecords;
 import dev.orderflow.sender.retry.RetryTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,7 +58,9 @@ final class DeliveryFixture {
     ChannelRate rate = new ChannelRate(1_000, MAIN, limiter, throttle);
     DeliveryPolicy policy =
         new DeliveryPolicy(
-            new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), () -> 0.5),
+            Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2))
+                .withJitter(1.0)
+                .withRandom(() -> 0.5),
             3,
             Duration.ofSeconds(30),
             Set.of(131056));

@@ -3,6 +3,7 @@ package dev.orderflow.sender.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.common.backoff.Backoff;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -48,11 +49,12 @@ class RetryTopologyTest {
 
   @Test
   void fullJitterStaysUnderTheCappedExponentialBound() {
-    Backoff top = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), () -> 0.999999);
+    Backoff full = Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(1)).withJitter(1);
+    Backoff top = full.withRandom(() -> 0.999999);
     assertThat(top.pauseBefore(1)).isLessThan(Duration.ofMillis(200));
     assertThat(top.pauseBefore(2)).isLessThan(Duration.ofMillis(400));
     assertThat(top.pauseBefore(10)).isLessThan(Duration.ofSeconds(1));
-    Backoff bottom = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), () -> 0.0);
+    Backoff bottom = full.withRandom(() -> 0.0);
     assertThat(bottom.pauseBefore(3)).isZero();
   }
 }
