@@ -332,15 +332,21 @@ class KubernetesManifestsTest {
     return out;
   }
 
-  /** The senders' default delay tiers, from SenderSettings ("30s", "5m", "30m"). */
+  /** The senders' default delay tiers, from RetryConfig, as topic suffixes ("30s", "5m", "30m"). */
   static List<String> retryDelays() {
-    String settings =
+    String config =
         Repo.read(
             Repo.root()
                 .resolve(
-                    "sender-framework/src/main/java/dev/orderflow/sender/app/SenderSettings.java"));
-    String list = Repo.firstGroup(settings, "\"retry\\.delays\", List\\.of\\(([^)]*)\\)");
-    return Stream.of(list.split(",")).map(x -> x.trim().replace("\"", "")).toList();
+                    "sender-framework/src/main/java/dev/orderflow/sender/app/RetryConfig.java"));
+    String list = Repo.firstGroup(config, "DEFAULT_DELAYS =\\s*List\\.of\\(((?:[^;])*)\\);");
+    Matcher each =
+        Pattern.compile("Duration\\.of(Seconds|Minutes|Hours)\\((\\d+)\\)").matcher(list);
+    List<String> delays = new java.util.ArrayList<>();
+    while (each.find()) {
+      delays.add(each.group(2) + Character.toLowerCase(each.group(1).charAt(0)));
+    }
+    return delays;
   }
 
   static Path kubernetes() {

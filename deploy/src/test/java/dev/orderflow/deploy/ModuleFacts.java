@@ -170,7 +170,7 @@ record ModuleFacts(String module, List<String> configModules) {
       default -> {
         String settings = Repo.mainSources("sender-framework");
         Duration fallback =
-            seconds(settings, "\"sender\\.shutdown-timeout\", Duration\\.ofSeconds\\((\\d+)\\)");
+            seconds(settings, "DEFAULT_SHUTDOWN_TIMEOUT = Duration\\.ofSeconds\\((\\d+)\\)");
         ConfigSource config = ConfigSource.of(Map.of(), env);
         parts.add(config.duration("sender.shutdown-timeout", fallback));
         parts.add(seconds(settings, "shutdownTimeout\\(\\)\\.plusSeconds\\((\\d+)\\)"));

@@ -29,9 +29,12 @@ public record ConsumerLoopConfig(
     requirePositive("sender.shutdown-timeout", shutdownTimeout);
   }
 
+  /** Named: deploy's manifests test reads it to check the pods' termination grace period. */
+  static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+
   public static ConsumerLoopConfig defaults() {
     return new ConsumerLoopConfig(
-        200, 2_000, Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(20));
+        200, 2_000, Duration.ofSeconds(1), Duration.ofSeconds(10), DEFAULT_SHUTDOWN_TIMEOUT);
   }
 
   private static void requirePositive(String key, Duration value) {
