@@ -3,6 +3,7 @@ package dev.orderflow.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -65,6 +66,29 @@ public final class RecordCollector implements AutoCloseable {
                 + timeout
                 + ", got "
                 + records.size());
+      }
+      poll();
+    }
+    return List.copyOf(records);
+  }
+
+  /**
+   * Polls until every partition is read up to its end offset as of the first look (the topic must
+   * exist), so a test can take exactly what a topic holds without knowing how many records that is.
+   *
+   * @throws AssertionError when {@code timeout} passes first
+   */
+  public List<ConsumerRecord<byte[], byte[]>> toEnd(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Map<TopicPartition, Long> end = null;
+    while (end == null
+        || !end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "records of " + topic + " not read to their end within " + timeout + ": " + end);
+      }
+      if (end == null && assigned) {
+        end = consumer.endOffsets(consumer.assignment());
       }
       poll();
     }

@@ -18,16 +18,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,30 +162,11 @@ class CrashRecoveryIT {
 
   /** Every record on {@code topic}, as partition@offset, read back from the broker. */
   private static Set<String> submissionOffsets(TestStack stack, String topic) {
-    Set<String> offsets = new TreeSet<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(stack.consumerProperties("unused"))) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(info -> new TopicPartition(topic, info.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      await("the submitted topic read to its end")
-          .atMost(Duration.ofMinutes(1))
-          .pollInSameThread()
-          .pollInterval(Duration.ZERO)
-          .until(
-              () -> {
-                for (ConsumerRecord<byte[], byte[]> record :
-                    consumer.poll(Duration.ofMillis(200))) {
-                  offsets.add(record.partition() + "@" + record.offset());
-                }
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-              });
+    try (RecordCollector submitted = stack.collector(topic)) {
+      return submitted.toEnd(Duration.ofMinutes(1)).stream()
+          .map(record -> record.partition() + "@" + record.offset())
+          .collect(Collectors.toCollection(TreeSet::new));
     }
-    return offsets;
   }
 
   /** Where each committed outcome came from, as partition@offset of its submission. */

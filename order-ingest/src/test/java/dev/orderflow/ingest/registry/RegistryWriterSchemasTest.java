@@ -39,14 +39,7 @@ class RegistryWriterSchemasTest {
 
   @Test
   void aRegistryThatDoesNotAnswerIsAnOutageNotAnUnknownId() {
-    CountingRegistry down =
-        new CountingRegistry(new InMemorySchemaRegistry()) {
-          @Override
-          public Schema schemaById(int id) {
-            calls.incrementAndGet();
-            throw new SchemaRegistryException("connection refused", 0, 0, null);
-          }
-        };
+    CountingRegistry down = unanswering("connection refused", 0);
 
     assertThatThrownBy(() -> new RegistryWriterSchemas(down).byId(7))
         .isInstanceOf(WriterSchemaUnavailableException.class)
@@ -56,14 +49,7 @@ class RegistryWriterSchemasTest {
 
   @Test
   void anOutageIsAskedAboutAgainAfterJitteredGrowingPausesButNotAfterTheLastAttempt() {
-    CountingRegistry down =
-        new CountingRegistry(new InMemorySchemaRegistry()) {
-          @Override
-          public Schema schemaById(int id) {
-            calls.incrementAndGet();
-            throw new SchemaRegistryException("service unavailable", 503, 0, null);
-          }
-        };
+    CountingRegistry down = unanswering("service unavailable", 503);
     List<Duration> pauses = new ArrayList<>();
     RegistryWriterSchemas schemas =
         new RegistryWriterSchemas(down, RegistryWriterSchemas.BACKOFF, pauses::add);
@@ -78,14 +64,7 @@ class RegistryWriterSchemasTest {
 
   @Test
   void anInterruptedPauseReportsTheOutageAtOnce() {
-    CountingRegistry down =
-        new CountingRegistry(new InMemorySchemaRegistry()) {
-          @Override
-          public Schema schemaById(int id) {
-            calls.incrementAndGet();
-            throw new SchemaRegistryException("connection refused", 0, 0, null);
-          }
-        };
+    CountingRegistry down = unanswering("connection refused", 0);
     RegistryWriterSchemas schemas =
         new RegistryWriterSchemas(
             down,
@@ -105,6 +84,17 @@ class RegistryWriterSchemasTest {
   }
 
   /** Counts schemaById calls and delegates everything to a real in-memory registry. */
+  /** A registry that fails every lookup as an outage would, with {@code httpStatus} (0: none). */
+  private static CountingRegistry unanswering(String message, int httpStatus) {
+    return new CountingRegistry(new InMemorySchemaRegistry()) {
+      @Override
+      public Schema schemaById(int id) {
+        calls.incrementAndGet();
+        throw new SchemaRegistryException(message, httpStatus, 0, null);
+      }
+    };
+  }
+
   private static class CountingRegistry implements SchemaRegistry {
     final AtomicInteger calls = new AtomicInteger();
     private final SchemaRegistry delegate;
