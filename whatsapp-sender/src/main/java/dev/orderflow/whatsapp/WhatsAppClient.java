@@ -55,6 +55,12 @@ final class WhatsAppClient implements MessagingClient {
     return post(template, credentials);
   }
 
+  /** Every send carries biz_opaque_callback_data = the notification id (WhatsAppPayloads). */
+  @Override
+  public boolean statusesNameNotification() {
+    return true;
+  }
+
   @Override
   public SendOutcome probe(Credentials credentials) {
     GraphReply reply = transport.get(transport.url(credentials.accountId()), credentials.token());

@@ -12,6 +12,9 @@ import java.util.List;
 final class WhatsAppPayloads {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** Meta's limit on biz_opaque_callback_data. */
+  static final int MAX_CALLBACK_DATA = 512;
+
   private WhatsAppPayloads() {}
 
   /** Free-form text; Meta accepts it only inside the buyer's 24-hour service window. */
@@ -72,6 +75,12 @@ final class WhatsAppPayloads {
   private static ObjectNode envelope(NotificationRequested notification, String type) {
     ObjectNode body = NODES.objectNode().put("messaging_product", "whatsapp");
     body.put("to", withoutPlus(notification.getRecipient()));
+    // Meta echoes it in every status webhook of this message: a status then names its
+    // notification even when the send's own answer (the wamid) was lost.
+    String id = notification.getNotificationId();
+    if (id.length() <= MAX_CALLBACK_DATA) {
+      body.put("biz_opaque_callback_data", id);
+    }
     return body.put("type", type);
   }
 

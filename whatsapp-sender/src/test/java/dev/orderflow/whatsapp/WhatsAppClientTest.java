@@ -62,7 +62,8 @@ class WhatsAppClientTest {
         .isEqualTo(
             JSON.readTree(
                 """
-                {"messaging_product":"whatsapp","to":"2348031234567","type":"template",
+                {"messaging_product":"whatsapp","to":"2348031234567",
+                 "biz_opaque_callback_data":"ORD-1001:whatsapp","type":"template",
                  "template":{"name":"order_confirmed","language":{"code":"en"},
                   "components":[{"type":"body","parameters":[
                     {"type":"text","text":"Ada"},
@@ -98,7 +99,8 @@ class WhatsAppClientTest {
             JSON.readTree(
                 """
                 {"messaging_product":"whatsapp","recipient_type":"individual",
-                 "to":"2348031234567","type":"text",
+                 "to":"2348031234567","biz_opaque_callback_data":"ORD-1001:whatsapp",
+                 "type":"text",
                  "text":{"preview_url":false,
                    "body":"Hi Ada, your order ORD-1001 (₦1,380,000) is confirmed."}}
                 """));

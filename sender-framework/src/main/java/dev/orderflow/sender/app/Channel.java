@@ -64,7 +64,8 @@ final class Channel {
             Backoff.exponential(retry.backoffFirst(), retry.backoffMax()).withJitter(1.0),
             rates.maxThrottleWaits(),
             rates.recipientPenalty(),
-            RECIPIENT_CODES);
+            RECIPIENT_CODES,
+            client.statusesNameNotification());
     DeliveryDeps deps =
         new DeliveryDeps(
             client,

@@ -4,6 +4,7 @@ import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.SendOutcome;
 import dev.orderflow.sender.circuit.OpenReason;
 import dev.orderflow.sender.ledger.Claim;
+import dev.orderflow.sender.ledger.RecordCoordinates;
 import dev.orderflow.sender.retry.HopPolicy;
 import dev.orderflow.sender.retry.RetryState;
 import java.time.Duration;
@@ -117,11 +118,32 @@ final class Delivery {
         @Override
         public void sent(SendOutcome.Sent sent) throws InterruptedException {
           String id = notification.getNotificationId();
-          if (!ledger.call("sent", () -> deps.ledger().sent(id, sent.platformMessageId(), now()))) {
+          String messageId = sent.platformMessageId();
+          var source = new RecordCoordinates(record.topic(), record.partition(), record.offset());
+          if (!ledger.call("sent", () -> deps.ledger().sent(id, messageId, source, now()))) {
             deps.metrics().duplicate();
+          }
+          if (!deps.policy().statusesNameNotification()) {
+            indexQuietly(messageId);
           }
         }
       };
+
+  /**
+   * Best effort: without the index, this message's status webhooks find no notification and are
+   * counted as unmatched; the send itself is done and must not fail for it.
+   */
+  private void indexQuietly(String messageId) {
+    try {
+      deps.ledger().indexMessage(messageId, notification.getNotificationId(), now());
+    } catch (RuntimeException e) {
+      LOGGER.warn(
+          "could not index message id {} for notificationId={}: its statuses will be unmatched",
+          messageId,
+          notification.getNotificationId(),
+          e);
+    }
+  }
 
   private boolean done() {
     deps.metrics().sent();
@@ -136,7 +158,11 @@ final class Delivery {
     }
     state = state.failedOnceMore(now());
     tries++;
-    if (tries < hop.inProcessAttempts()) {
+    // Meta may have the message: when its status webhooks name the notification, wait for one in
+    // the next delay tier (it marks the entry SENT and the tier's redelivery skips it) instead of
+    // resending at once.
+    boolean hold = failed.possiblySent() && deps.policy().statusesNameNotification();
+    if (!hold && tries < hop.inProcessAttempts()) {
       deps.sleeper().sleep(deps.policy().backoff().pauseBefore(tries));
       return false;
     }
@@ -230,6 +256,13 @@ final class Delivery {
       Claim claim = ledger.call("claim", () -> deps.ledger().claim(id, owner, now()));
       switch (claim) {
         case Claim.Granted granted -> {
+          if (state.possiblySent()) {
+            deps.metrics().possibleDuplicate();
+            LOGGER.warn(
+                "sending again a notification an earlier attempt may have delivered (no status"
+                    + " confirmed it): possible duplicate notificationId={}",
+                notification.getNotificationId());
+          }
           if (granted.takeover()) {
             deps.metrics().takeover();
             LOGGER.warn(

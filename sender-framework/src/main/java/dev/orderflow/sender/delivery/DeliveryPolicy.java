@@ -7,10 +7,16 @@ import java.util.Set;
 /**
  * The knobs of one delivery: in-process backoff, how many throttles a record waits out in process
  * before it moves to a delay tier (without burning an attempt), the penalty for a throttled
- * recipient, and which codes throttle one recipient only (131056) rather than the number.
+ * recipient, which codes throttle one recipient only (131056) rather than the number, and whether
+ * the platform's status webhooks name the notification ({@link
+ * dev.orderflow.sender.api.MessagingClient#statusesNameNotification()}).
  */
 public record DeliveryPolicy(
-    Backoff backoff, int maxThrottleWaits, Duration recipientPenalty, Set<Integer> recipientCodes) {
+    Backoff backoff,
+    int maxThrottleWaits,
+    Duration recipientPenalty,
+    Set<Integer> recipientCodes,
+    boolean statusesNameNotification) {
 
   public DeliveryPolicy {
     if (maxThrottleWaits < 1) {

@@ -1,6 +1,7 @@
 package dev.orderflow.sender.ledger;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The idempotency ledger: one entry per notification id, moved between states by single-item
@@ -14,10 +15,26 @@ public interface DeliveryLedger {
   Claim claim(String notificationId, String owner, Instant now);
 
   /**
-   * Records the platform's message id. Returns false when the entry was already SENT by another
-   * run, i.e. the notification went out twice.
+   * Records the platform's message id and the record it was sent from. Returns false when the entry
+   * was already SENT by another run, i.e. the notification went out twice.
    */
-  boolean sent(String notificationId, String platformMessageId, Instant now);
+  boolean sent(
+      String notificationId, String platformMessageId, RecordCoordinates source, Instant now);
+
+  /**
+   * Applies a status webhook to the notification's entry, idempotently and monotonically (sent <
+   * delivered < read; the first FAILED is recorded beside them and makes the entry FAILED).
+   */
+  StatusResult applyStatus(String notificationId, StatusUpdate update, Instant now);
+
+  /**
+   * Remembers which notification a platform message id belongs to, for platforms whose status
+   * webhooks name only the message id (Instagram); WhatsApp's echo the notification id.
+   */
+  void indexMessage(String platformMessageId, String notificationId, Instant now);
+
+  /** The notification a message id was {@linkplain #indexMessage indexed} for. */
+  Optional<String> notificationOf(String platformMessageId);
 
   /**
    * Extends {@code owner}'s SENDING lease from {@code now}, right before the platform call (the

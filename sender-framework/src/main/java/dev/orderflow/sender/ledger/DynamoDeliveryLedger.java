@@ -1,21 +1,27 @@
 package dev.orderflow.sender.ledger;
 
+import dev.orderflow.schema.DeliveryState;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
 /**
  * {@link DeliveryLedger} on a DynamoDB table keyed by {@code notificationId} (S). Every change is
- * one conditional UpdateItem, since dynalite (the local stack) has no transactions.
+ * one conditional UpdateItem, since dynalite (the local stack) has no transactions. The message-id
+ * index lives in the same table, as items keyed {@code message#<id>}: read with a consistent read
+ * (a global secondary index is only eventually consistent, and dynalite cannot add one to an
+ * existing table).
  */
 public final class DynamoDeliveryLedger implements DeliveryLedger {
   private static final Logger LOGGER = LoggerFactory.getLogger(DynamoDeliveryLedger.class);
@@ -23,6 +29,8 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
       "attribute_not_exists(notificationId) OR #state IN (:retrying, :failed)"
           + " OR (#state = :sending AND (leaseUntil < :now OR #owner = :owner))";
   private static final String OWNED = "#state = :sending AND #owner = :owner";
+  private static final String MESSAGE_KEY_PREFIX = "message#";
+  private static final Map<String, String> NAMES = Map.of("#state", "state", "#owner", "owner");
 
   private final DynamoDbClient dynamo;
   private final LedgerConfig config;
@@ -49,7 +57,7 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
                       "SET #state = :sending, leaseUntil = :lease, #owner = :owner,"
                           + " updatedAt = :now, expiresAt = :expires ADD attempts :one")
                   .conditionExpression(CLAIMABLE)
-                  .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
+                  .expressionAttributeNames(NAMES)
                   .expressionAttributeValues(values)
                   .returnValues(ReturnValue.ALL_OLD)
                   .build());
@@ -60,18 +68,24 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
   }
 
   @Override
-  public boolean sent(String notificationId, String platformMessageId, Instant now) {
+  public boolean sent(
+      String notificationId, String platformMessageId, RecordCoordinates source, Instant now) {
     Map<String, AttributeValue> values = common(now);
     values.put(":sent", s(LedgerState.SENT.name()));
     values.put(":id", s(platformMessageId));
+    values.put(":topic", s(source.topic()));
+    values.put(":partition", n(source.partition()));
+    values.put(":offset", n(source.offset()));
     try {
       dynamo.updateItem(
           update(notificationId)
               .updateExpression(
                   "SET #state = :sent, platformMessageId = :id, sentAt = :now, updatedAt = :now,"
-                      + " expiresAt = :expires REMOVE leaseUntil, #owner")
+                      + " expiresAt = :expires, sourceTopic = :topic,"
+                      + " sourcePartition = :partition, sourceOffset = :offset"
+                      + " REMOVE leaseUntil, #owner")
               .conditionExpression("attribute_not_exists(#state) OR #state <> :sent")
-              .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
+              .expressionAttributeNames(NAMES)
               .expressionAttributeValues(values)
               .build());
       return true;
@@ -92,7 +106,7 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
           update(notificationId)
               .updateExpression("SET leaseUntil = :lease, updatedAt = :now, expiresAt = :expires")
               .conditionExpression(OWNED)
-              .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
+              .expressionAttributeNames(NAMES)
               .expressionAttributeValues(values)
               .build());
       return true;
@@ -130,7 +144,7 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
                   "SET #state = :state, lastError = :reason, updatedAt = :now,"
                       + " expiresAt = :expires REMOVE leaseUntil, #owner")
               .conditionExpression(OWNED)
-              .expressionAttributeNames(Map.of("#state", "state", "#owner", "owner"))
+              .expressionAttributeNames(NAMES)
               .expressionAttributeValues(values)
               .build());
       return true;
@@ -142,16 +156,132 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
     }
   }
 
-  private Claim refusal(String notificationId, String owner, Instant now) {
-    Map<String, AttributeValue> item =
+  @Override
+  public StatusResult applyStatus(String notificationId, StatusUpdate update, Instant now) {
+    try {
+      return update.state() == DeliveryState.FAILED
+          ? recordFailure(notificationId, update, now)
+          : recordProgress(notificationId, update, now);
+    } catch (ConditionalCheckFailedException e) {
+      return read(notificationId).isEmpty() ? new StatusResult.Unknown() : new StatusResult.Stale();
+    }
+  }
+
+  private StatusResult recordProgress(String notificationId, StatusUpdate update, Instant now) {
+    Map<String, AttributeValue> values = common(now);
+    values.put(":status", s(update.state().name()));
+    values.put(":rank", n(update.rank()));
+    values.put(":at", n(update.occurredAt().toEpochMilli()));
+    Map<String, AttributeValue> before =
         dynamo
-            .getItem(
-                GetItemRequest.builder()
-                    .tableName(config.table())
-                    .key(Map.of("notificationId", s(notificationId)))
-                    .consistentRead(true)
+            .updateItem(
+                update(notificationId)
+                    .updateExpression(
+                        "SET deliveryStatus = :status, deliveryRank = :rank,"
+                            + " deliveryStatusAt = :at, updatedAt = :now, expiresAt = :expires")
+                    .conditionExpression(
+                        "attribute_exists(notificationId)"
+                            + " AND (attribute_not_exists(deliveryRank) OR deliveryRank < :rank)")
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_OLD)
                     .build())
-            .item();
+            .attributes();
+    if (LedgerState.SENT.name().equals(text(before, "state"))) {
+      return new StatusResult.Applied();
+    }
+    return confirmSent(notificationId, update.messageId(), now)
+        ? new StatusResult.ConfirmedSent()
+        : new StatusResult.Applied();
+  }
+
+  /** Meta has the message although its answer never reached the sender: SENT, for good. */
+  private boolean confirmSent(String notificationId, String messageId, Instant now) {
+    Map<String, AttributeValue> values = common(now);
+    values.put(":sent", s(LedgerState.SENT.name()));
+    values.put(":id", s(messageId));
+    try {
+      dynamo.updateItem(
+          update(notificationId)
+              .updateExpression(
+                  "SET #state = :sent, platformMessageId = :id, sentAt = :now,"
+                      + " expiresAt = :expires REMOVE leaseUntil, #owner")
+              .conditionExpression("#state <> :sent")
+              .expressionAttributeNames(NAMES)
+              .expressionAttributeValues(values)
+              .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private StatusResult recordFailure(String notificationId, StatusUpdate update, Instant now) {
+    Map<String, AttributeValue> values = common(now);
+    values.put(":failed", s(LedgerState.FAILED.name()));
+    values.put(":at", n(update.occurredAt().toEpochMilli()));
+    values.put(":error", s(update.error() == null ? "" : update.error()));
+    Map<String, AttributeValue> after =
+        dynamo
+            .updateItem(
+                update(notificationId)
+                    .updateExpression(
+                        "SET #state = :failed, deliveryFailedAt = :at, deliveryError = :error,"
+                            + " lastError = :error, updatedAt = :now, expiresAt = :expires"
+                            + " REMOVE leaseUntil, #owner")
+                    .conditionExpression(
+                        "attribute_exists(notificationId) AND attribute_not_exists(deliveryFailedAt)")
+                    .expressionAttributeNames(NAMES)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build())
+            .attributes();
+    String topic = text(after, "sourceTopic");
+    return new StatusResult.Failed(
+        topic == null
+            ? null
+            : new RecordCoordinates(
+                topic,
+                Integer.parseInt(after.get("sourcePartition").n()),
+                Long.parseLong(after.get("sourceOffset").n())));
+  }
+
+  @Override
+  public void indexMessage(String platformMessageId, String notificationId, Instant now) {
+    dynamo.putItem(
+        PutItemRequest.builder()
+            .tableName(config.table())
+            .item(
+                Map.of(
+                    "notificationId", s(MESSAGE_KEY_PREFIX + platformMessageId),
+                    "forNotification", s(notificationId),
+                    "expiresAt", n(now.plus(config.retention()).getEpochSecond())))
+            .build());
+  }
+
+  @Override
+  public Optional<String> notificationOf(String platformMessageId) {
+    return Optional.ofNullable(
+        text(read(MESSAGE_KEY_PREFIX + platformMessageId), "forNotification"));
+  }
+
+  private Map<String, AttributeValue> read(String key) {
+    return dynamo
+        .getItem(
+            GetItemRequest.builder()
+                .tableName(config.table())
+                .key(Map.of("notificationId", s(key)))
+                .consistentRead(true)
+                .build())
+        .item();
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item == null ? null : item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  private Claim refusal(String notificationId, String owner, Instant now) {
+    Map<String, AttributeValue> item = read(notificationId);
     String state = item.containsKey("state") ? item.get("state").s() : "";
     if (LedgerState.SENT.name().equals(state)) {
       AttributeValue id = item.get("platformMessageId");

@@ -85,6 +85,23 @@ public final class SenderMetrics {
     registry.counter("sender.possibly-sent", "platform", platform).increment();
   }
 
+  /** A notification sent again after an attempt that may have reached the buyer. */
+  public void possibleDuplicate() {
+    counter("sender.possibly-sent.resends").increment();
+  }
+
+  /** A status webhook applied to the ledger; {@code result} says how. */
+  public void status(String state, String result) {
+    registry
+        .counter("sender.statuses", "platform", platform, "status", state, "result", result)
+        .increment();
+  }
+
+  /** A delivery failure Meta reported only by webhook, now a dead letter. */
+  public void statusDeadLettered(String code) {
+    registry.counter("sender.status.dead-letters", "platform", platform, "code", code).increment();
+  }
+
   public void duplicate() {
     duplicates.increment();
   }

@@ -55,6 +55,11 @@ final class DeliveryFixture {
   private long offset = 40;
 
   DeliveryFixture() {
+    this(false);
+  }
+
+  /** {@code statusesNameNotification}: the platform echoes the notification id (WhatsApp). */
+  DeliveryFixture(boolean statusesNameNotification) {
     ChannelRate rate = new ChannelRate(1_000, MAIN, limiter, throttle);
     DeliveryPolicy policy =
         new DeliveryPolicy(
@@ -63,7 +68,8 @@ final class DeliveryFixture {
                 .withRandom(() -> 0.5),
             3,
             Duration.ofSeconds(30),
-            Set.of(131056));
+            Set.of(131056),
+            statusesNameNotification);
     DeliveryDeps deps =
         new DeliveryDeps(
             client,

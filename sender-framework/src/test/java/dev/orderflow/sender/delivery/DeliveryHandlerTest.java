@@ -10,12 +10,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.common.kafka.HeaderNames;
+import dev.orderflow.schema.DeliveryState;
 import dev.orderflow.schema.NotificationRequested;
+import dev.orderflow.sender.api.MetaError;
+import dev.orderflow.sender.api.SendOutcome;
 import dev.orderflow.sender.circuit.CircuitProber;
 import dev.orderflow.sender.circuit.OpenReason;
 import dev.orderflow.sender.consume.DeferredInterrupts;
 import dev.orderflow.sender.fakes.InMemoryLedger;
 import dev.orderflow.sender.fakes.Notifications;
+import dev.orderflow.sender.ledger.RecordCoordinates;
+import dev.orderflow.sender.ledger.StatusUpdate;
 import dev.orderflow.sender.retry.RetryHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +32,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class DeliveryHandlerTest {
+  private static final RecordCoordinates SOURCE = new RecordCoordinates(MAIN, 0, 1);
+  private static final SendOutcome.Failed NO_ANSWER =
+      new SendOutcome.Failed(
+          ErrorClass.RETRY, MetaError.noResponse("SocketTimeoutException: timeout"), true);
   private final DeliveryFixture f = new DeliveryFixture();
   private final NotificationRequested order = Notifications.notification("order-1", "buyer-1");
 
@@ -339,7 +348,7 @@ class DeliveryHandlerTest {
     f.sleeper.onSleep(
         () -> {
           f.ledger.claim("order-1:whatsapp", "other-run", f.clock.instant());
-          f.ledger.sent("order-1:whatsapp", "wamid.other", f.clock.instant());
+          f.ledger.sent("order-1:whatsapp", "wamid.other", SOURCE, f.clock.instant());
           f.sleeper.onSleep(() -> {});
         });
 
@@ -397,6 +406,61 @@ class DeliveryHandlerTest {
     assertThat(header(dead.headers(), HeaderNames.DLQ_POSSIBLY_SENT)).isEqualTo("true");
     assertThat(header(dead.headers(), HeaderNames.RETRY_POSSIBLY_SENT)).isNull();
     assertThat(f.count("sender.possibly-sent")).isEqualTo(1);
+  }
+
+  @Test
+  void anUnansweredSendWhoseStatusesNameTheNotificationWaitsInTheTierInsteadOfResendingAtOnce()
+      throws Exception {
+    // Given a platform whose status webhooks echo the notification id, and a send with no answer
+    DeliveryFixture echoing = new DeliveryFixture(true);
+    echoing.client.then(NO_ANSWER);
+
+    // When it runs on the main topic
+    echoing.handler.handle(echoing.record(MAIN, order));
+
+    // Then it was tried once and parked in the first tier, stamped possibly sent
+    assertThat(echoing.client.calls()).isEqualTo(1);
+    ProducerRecord<byte[], byte[]> tier1 = echoing.forwarder.to(TIER_1).getFirst();
+    assertThat(header(tier1.headers(), HeaderNames.RETRY_POSSIBLY_SENT)).isEqualTo("true");
+    assertThat(echoing.ledger.entry("order-1:whatsapp").state()).isEqualTo("RETRYING");
+
+    // And when Meta's status webhook names it before the tier's turn, the tier sends nothing
+    echoing.ledger.applyStatus(
+        "order-1:whatsapp",
+        new StatusUpdate("wamid.late", DeliveryState.SENT, echoing.clock.instant(), null),
+        echoing.clock.instant());
+    echoing.handler.handle(
+        echoing.record(TIER_1, tier1.value(), new RecordHeaders(tier1.headers().toArray())));
+    assertThat(echoing.client.calls()).isEqualTo(1);
+    assertThat(echoing.ledger.entry("order-1:whatsapp").messageId()).isEqualTo("wamid.late");
+    assertThat(echoing.count("sender.possibly-sent.resends")).isZero();
+  }
+
+  @Test
+  void aPossiblySentNotificationNoStatusConfirmedIsResentAndCountedAsAPossibleDuplicate()
+      throws Exception {
+    DeliveryFixture echoing = new DeliveryFixture(true);
+    echoing.client.then(NO_ANSWER);
+    echoing.handler.handle(echoing.record(MAIN, order));
+    ProducerRecord<byte[], byte[]> tier1 = echoing.forwarder.to(TIER_1).getFirst();
+
+    echoing.handler.handle(
+        echoing.record(TIER_1, tier1.value(), new RecordHeaders(tier1.headers().toArray())));
+
+    assertThat(echoing.client.calls()).isEqualTo(2);
+    assertThat(echoing.ledger.entry("order-1:whatsapp").state()).isEqualTo("SENT");
+    assertThat(echoing.count("sender.possibly-sent.resends")).isEqualTo(1);
+  }
+
+  @Test
+  void aSendIsIndexedByMessageIdOnlyWhereStatusesDoNotNameTheNotification() throws Exception {
+    DeliveryFixture echoing = new DeliveryFixture(true);
+
+    f.handler.handle(f.record(MAIN, order));
+    echoing.handler.handle(echoing.record(MAIN, order));
+
+    assertThat(f.ledger.notificationOf("wamid.1")).contains("order-1:whatsapp");
+    assertThat(echoing.ledger.notificationOf("wamid.1")).isEmpty();
   }
 
   @Test

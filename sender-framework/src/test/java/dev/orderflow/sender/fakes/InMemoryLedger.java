@@ -1,17 +1,30 @@
 package dev.orderflow.sender.fakes;
 
+import dev.orderflow.schema.DeliveryState;
 import dev.orderflow.sender.ledger.Claim;
 import dev.orderflow.sender.ledger.DeliveryLedger;
+import dev.orderflow.sender.ledger.RecordCoordinates;
+import dev.orderflow.sender.ledger.StatusResult;
+import dev.orderflow.sender.ledger.StatusUpdate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The ledger's rules over a map, for tests without DynamoDB. */
 public final class InMemoryLedger implements DeliveryLedger {
   public record Entry(String state, String owner, Instant leaseUntil, String messageId) {}
 
+  private static final List<DeliveryState> PROGRESS =
+      List.of(DeliveryState.SENT, DeliveryState.DELIVERED, DeliveryState.READ);
+
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<String, DeliveryState> statuses = new ConcurrentHashMap<>();
+  private final Map<String, RecordCoordinates> sources = new ConcurrentHashMap<>();
+  private final Map<String, String> deliveryFailures = new ConcurrentHashMap<>();
+  private final Map<String, String> messageIndex = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger failures =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -55,7 +68,8 @@ public final class InMemoryLedger implements DeliveryLedger {
   }
 
   @Override
-  public synchronized boolean sent(String id, String messageId, Instant now) {
+  public synchronized boolean sent(
+      String id, String messageId, RecordCoordinates source, Instant now) {
     beforeSent.run();
     maybeFail();
     Entry e = entries.get(id);
@@ -63,7 +77,49 @@ public final class InMemoryLedger implements DeliveryLedger {
       return false;
     }
     entries.put(id, new Entry("SENT", null, null, messageId));
+    sources.put(id, source);
     return true;
+  }
+
+  @Override
+  public synchronized StatusResult applyStatus(String id, StatusUpdate update, Instant now) {
+    maybeFail();
+    Entry e = entries.get(id);
+    if (e == null) {
+      return new StatusResult.Unknown();
+    }
+    if (update.state() == DeliveryState.FAILED) {
+      if (deliveryFailures.putIfAbsent(id, String.valueOf(update.error())) != null) {
+        return new StatusResult.Stale();
+      }
+      entries.put(id, new Entry("FAILED", null, null, e.messageId()));
+      return new StatusResult.Failed(sources.get(id));
+    }
+    DeliveryState before = statuses.get(id);
+    if (before != null && PROGRESS.indexOf(before) >= PROGRESS.indexOf(update.state())) {
+      return new StatusResult.Stale();
+    }
+    statuses.put(id, update.state());
+    if (e.state().equals("SENT")) {
+      return new StatusResult.Applied();
+    }
+    entries.put(id, new Entry("SENT", null, null, update.messageId()));
+    return new StatusResult.ConfirmedSent();
+  }
+
+  @Override
+  public void indexMessage(String messageId, String notificationId, Instant now) {
+    messageIndex.put(messageId, notificationId);
+  }
+
+  @Override
+  public Optional<String> notificationOf(String messageId) {
+    return Optional.ofNullable(messageIndex.get(messageId));
+  }
+
+  /** The latest progress status applied to the entry (SENT, DELIVERED, READ), if any. */
+  public DeliveryState status(String id) {
+    return statuses.get(id);
   }
 
   @Override

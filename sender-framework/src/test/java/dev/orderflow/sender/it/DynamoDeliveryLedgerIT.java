@@ -2,9 +2,13 @@ package dev.orderflow.sender.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.schema.DeliveryState;
 import dev.orderflow.sender.ledger.Claim;
 import dev.orderflow.sender.ledger.DynamoDeliveryLedger;
 import dev.orderflow.sender.ledger.LedgerConfig;
+import dev.orderflow.sender.ledger.RecordCoordinates;
+import dev.orderflow.sender.ledger.StatusResult;
+import dev.orderflow.sender.ledger.StatusUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The ledger's conditional writes against real dynalite. */
 class DynamoDeliveryLedgerIT {
+  private static final RecordCoordinates SOURCE =
+      new RecordCoordinates("notify.whatsapp.v1", 2, 41);
   private static DynamoDbClient dynamo;
   private static String table;
   private static DynamoDeliveryLedger ledger;
@@ -39,11 +45,11 @@ class DynamoDeliveryLedgerIT {
   @Test
   void aFirstClaimIsGrantedAndASentNotificationIsNeverGrantedAgain() {
     assertThat(ledger.claim("o-1:whatsapp", "run-a", now)).isEqualTo(new Claim.Granted(false));
-    assertThat(ledger.sent("o-1:whatsapp", "wamid.A", now)).isTrue();
+    assertThat(ledger.sent("o-1:whatsapp", "wamid.A", SOURCE, now)).isTrue();
 
     assertThat(ledger.claim("o-1:whatsapp", "run-b", now.plusSeconds(1)))
         .isEqualTo(new Claim.AlreadySent("wamid.A"));
-    assertThat(ledger.sent("o-1:whatsapp", "wamid.B", now)).isFalse();
+    assertThat(ledger.sent("o-1:whatsapp", "wamid.B", SOURCE, now)).isFalse();
     Map<String, AttributeValue> item = item("o-1:whatsapp");
     assertThat(item.get("state").s()).isEqualTo("SENT");
     assertThat(item.get("platformMessageId").s()).isEqualTo("wamid.A");
@@ -77,7 +83,7 @@ class DynamoDeliveryLedgerIT {
     assertThat(ledger.claim("o-4:whatsapp", "run-b", now)).isEqualTo(new Claim.Granted(false));
     assertThat(ledger.failed("o-4:whatsapp", "run-b", "PERMANENT code=131026", now)).isTrue();
     assertThat(ledger.claim("o-4:whatsapp", "run-c", now)).isEqualTo(new Claim.Granted(false));
-    ledger.sent("o-4:whatsapp", "wamid.C", now);
+    ledger.sent("o-4:whatsapp", "wamid.C", SOURCE, now);
 
     assertThat(ledger.failed("o-4:whatsapp", "run-c", "late", now)).isFalse();
 
@@ -105,6 +111,73 @@ class DynamoDeliveryLedgerIT {
     assertThat(ledger.renew("o-5:whatsapp", "run-b", now.plusSeconds(70))).isTrue();
     assertThat(item("o-5:whatsapp").get("leaseUntil").n())
         .isEqualTo(Long.toString(now.plusSeconds(130).toEpochMilli()));
+  }
+
+  @Test
+  void statusesApplyMonotonicallyAndRepeatsOrOlderOnesChangeNothing() {
+    ledger.claim("o-s1:whatsapp", "run-a", now);
+    ledger.sent("o-s1:whatsapp", "wamid.S1", SOURCE, now);
+
+    assertThat(
+            ledger.applyStatus("o-s1:whatsapp", status("wamid.S1", DeliveryState.DELIVERED), now))
+        .isEqualTo(new StatusResult.Applied());
+    assertThat(ledger.applyStatus("o-s1:whatsapp", status("wamid.S1", DeliveryState.SENT), now))
+        .isEqualTo(new StatusResult.Stale());
+    assertThat(ledger.applyStatus("o-s1:whatsapp", status("wamid.S1", DeliveryState.READ), now))
+        .isEqualTo(new StatusResult.Applied());
+    assertThat(ledger.applyStatus("o-s1:whatsapp", status("wamid.S1", DeliveryState.READ), now))
+        .isEqualTo(new StatusResult.Stale());
+    Map<String, AttributeValue> item = item("o-s1:whatsapp");
+    assertThat(item.get("deliveryStatus").s()).isEqualTo("READ");
+    assertThat(item.get("state").s()).isEqualTo("SENT");
+  }
+
+  @Test
+  void aStatusForANotificationWhoseAnswerWasLostMakesItSentWithTheMessageId() {
+    ledger.claim("o-s2:whatsapp", "run-a", now);
+    ledger.retrying("o-s2:whatsapp", "run-a", "RETRY no answer", now);
+
+    assertThat(ledger.applyStatus("o-s2:whatsapp", status("wamid.S2", DeliveryState.SENT), now))
+        .isEqualTo(new StatusResult.ConfirmedSent());
+
+    assertThat(ledger.claim("o-s2:whatsapp", "run-b", now.plusSeconds(30)))
+        .isEqualTo(new Claim.AlreadySent("wamid.S2"));
+  }
+
+  @Test
+  void theFirstFailedStatusFailsTheEntryAndNamesTheRecordSentFrom() {
+    ledger.claim("o-s3:whatsapp", "run-a", now);
+    ledger.sent("o-s3:whatsapp", "wamid.S3", SOURCE, now);
+    StatusUpdate failed =
+        new StatusUpdate("wamid.S3", DeliveryState.FAILED, now, "131026 Message undeliverable");
+
+    assertThat(ledger.applyStatus("o-s3:whatsapp", failed, now))
+        .isEqualTo(new StatusResult.Failed(SOURCE));
+    assertThat(ledger.applyStatus("o-s3:whatsapp", failed, now))
+        .isEqualTo(new StatusResult.Stale());
+    assertThat(item("o-s3:whatsapp").get("deliveryError").s())
+        .isEqualTo("131026 Message undeliverable");
+    assertThat(ledger.claim("o-s3:whatsapp", "replay", now.plusSeconds(60)))
+        .isEqualTo(new Claim.Granted(false));
+  }
+
+  @Test
+  void aStatusForNoEntryIsUnknownAndCreatesNone() {
+    assertThat(ledger.applyStatus("o-none:whatsapp", status("wamid.X", DeliveryState.READ), now))
+        .isEqualTo(new StatusResult.Unknown());
+    assertThat(item("o-none:whatsapp")).isEmpty();
+  }
+
+  @Test
+  void aMessageIdIndexedForANotificationIsReadBack() {
+    ledger.indexMessage("mid.IG1", "o-s4:instagram", now);
+
+    assertThat(ledger.notificationOf("mid.IG1")).contains("o-s4:instagram");
+    assertThat(ledger.notificationOf("mid.unknown")).isEmpty();
+  }
+
+  private StatusUpdate status(String messageId, DeliveryState state) {
+    return new StatusUpdate(messageId, state, now, null);
   }
 
   private Map<String, AttributeValue> item(String id) {
