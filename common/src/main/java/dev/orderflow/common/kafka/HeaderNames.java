@@ -60,6 +60,12 @@ public final class HeaderNames {
    */
   public static final String DLQ_POSSIBLY_SENT = "dlq.possibly-sent";
 
+  /**
+   * On a dead letter written for a delivery Meta reported failed by status webhook, after it had
+   * accepted the send: the wamid or mid that failed.
+   */
+  public static final String DLQ_PLATFORM_MESSAGE_ID = "dlq.platform.message-id";
+
   // Meta's webhooks (meta-webhooks): every record of one webhook delivery carries its request id as
   // CORRELATION_ID, the time it was received and the webhook's "object" (whatsapp_business_account,
   // instagram).

@@ -7,6 +7,7 @@ import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.circuit.CircuitConfig;
 import dev.orderflow.sender.consume.ConsumerLoopConfig;
 import dev.orderflow.sender.ledger.LedgerConfig;
+import dev.orderflow.sender.status.StatusConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,13 @@ public final class SenderSettings {
   private static final String DEFAULT_GRAPH_URL = "https://graph.facebook.com";
 
   private SenderSettings() {}
+
+  /** Whether (and from where) the sender applies Meta's status webhooks to its ledger. */
+  public static StatusConfig status(ConfigSource c) {
+    StatusConfig d = StatusConfig.defaults();
+    return new StatusConfig(
+        c.bool("status.enabled", d.enabled()), c.string("status.topic", d.topic()));
+  }
 
   public static SenderConfig from(ConfigSource c, String platform) {
     ConsumerLoopConfig loop = loop(c);

@@ -186,12 +186,16 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
                     .returnValues(ReturnValue.ALL_OLD)
                     .build())
             .attributes();
+    AttributeValue sentAt = before == null ? null : before.get("sentAt");
+    var applied =
+        new StatusResult.Applied(
+            sentAt == null ? null : Instant.ofEpochMilli(Long.parseLong(sentAt.n())));
     if (LedgerState.SENT.name().equals(text(before, "state"))) {
-      return new StatusResult.Applied();
+      return applied;
     }
     return confirmSent(notificationId, update.messageId(), now)
         ? new StatusResult.ConfirmedSent()
-        : new StatusResult.Applied();
+        : applied;
   }
 
   /** Meta has the message although its answer never reached the sender: SENT, for good. */

@@ -1,10 +1,15 @@
 package dev.orderflow.sender.ledger;
 
+import java.time.Instant;
+
 /** What a status webhook did to a ledger entry. */
 public sealed interface StatusResult {
 
-  /** Recorded: a later state than the entry had. */
-  record Applied() implements StatusResult {}
+  /**
+   * Recorded: a later state than the entry had. {@code sentAt} is when the sender recorded SENT
+   * (null if it has not), for the time from send to delivered and to read.
+   */
+  record Applied(Instant sentAt) implements StatusResult {}
 
   /**
    * Recorded, and the entry was not SENT (the send's answer was lost: a timeout or a reset after

@@ -97,6 +97,18 @@ public final class SenderMetrics {
         .increment();
   }
 
+  /**
+   * Time from the sender's SENT to Meta's DELIVERED or READ (Meta's timestamps have whole seconds,
+   * so a short one may read as zero; a negative one, from clock skew, counts as zero).
+   */
+  public void afterSend(String state, Duration elapsed) {
+    Timer.builder("sender.status.after-send")
+        .tags("platform", platform, "status", state)
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(elapsed.isNegative() ? Duration.ZERO : elapsed);
+  }
+
   /** A delivery failure Meta reported only by webhook, now a dead letter. */
   public void statusDeadLettered(String code) {
     registry.counter("sender.status.dead-letters", "platform", platform, "code", code).increment();

@@ -25,6 +25,7 @@ public final class InMemoryLedger implements DeliveryLedger {
   private final Map<String, RecordCoordinates> sources = new ConcurrentHashMap<>();
   private final Map<String, String> deliveryFailures = new ConcurrentHashMap<>();
   private final Map<String, String> messageIndex = new ConcurrentHashMap<>();
+  private final Map<String, Instant> sentAt = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger failures =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -78,6 +79,7 @@ public final class InMemoryLedger implements DeliveryLedger {
     }
     entries.put(id, new Entry("SENT", null, null, messageId));
     sources.put(id, source);
+    sentAt.put(id, now);
     return true;
   }
 
@@ -101,7 +103,7 @@ public final class InMemoryLedger implements DeliveryLedger {
     }
     statuses.put(id, update.state());
     if (e.state().equals("SENT")) {
-      return new StatusResult.Applied();
+      return new StatusResult.Applied(sentAt.get(id));
     }
     entries.put(id, new Entry("SENT", null, null, update.messageId()));
     return new StatusResult.ConfirmedSent();

@@ -120,11 +120,11 @@ class DynamoDeliveryLedgerIT {
 
     assertThat(
             ledger.applyStatus("o-s1:whatsapp", status("wamid.S1", DeliveryState.DELIVERED), now))
-        .isEqualTo(new StatusResult.Applied());
+        .isEqualTo(new StatusResult.Applied(now));
     assertThat(ledger.applyStatus("o-s1:whatsapp", status("wamid.S1", DeliveryState.SENT), now))
         .isEqualTo(new StatusResult.Stale());
     assertThat(ledger.applyStatus("o-s1:whatsapp", status("wamid.S1", DeliveryState.READ), now))
-        .isEqualTo(new StatusResult.Applied());
+        .isEqualTo(new StatusResult.Applied(now));
     assertThat(ledger.applyStatus("o-s1:whatsapp", status("wamid.S1", DeliveryState.READ), now))
         .isEqualTo(new StatusResult.Stale());
     Map<String, AttributeValue> item = item("o-s1:whatsapp");
