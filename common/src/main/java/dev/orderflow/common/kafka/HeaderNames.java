@@ -66,6 +66,24 @@ public final class HeaderNames {
    */
   public static final String DLQ_PLATFORM_MESSAGE_ID = "dlq.platform.message-id";
 
+  /**
+   * "true" on a compact dead letter: Kafka refused the full copy (too large, invalid), so the value
+   * is only the original's first bytes and of its headers only {@code dlq.*} and the correlation id
+   * are kept. It cannot be replayed: {@code ops dlq replay} refuses it.
+   */
+  public static final String DLQ_COMPACT = "dlq.compact";
+
+  /** Why the full copy was refused (the exception), on a compact dead letter. */
+  public static final String DLQ_COMPACT_REASON = "dlq.compact.reason";
+
+  /** Size in bytes of the original value, on a compact dead letter. */
+  public static final String DLQ_ORIGINAL_SIZE = "dlq.original.size";
+
+  /**
+   * SHA-256 (hex) of the original value, on a compact dead letter: to find or prove the original.
+   */
+  public static final String DLQ_ORIGINAL_SHA256 = "dlq.original.sha256";
+
   // Meta's webhooks (meta-webhooks): every record of one webhook delivery carries its request id as
   // CORRELATION_ID, the time it was received and the webhook's "object" (whatsapp_business_account,
   // instagram).

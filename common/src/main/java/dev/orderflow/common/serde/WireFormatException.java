@@ -1,5 +1,6 @@
 package dev.orderflow.common.serde;
 
+import dev.orderflow.common.registry.SchemaRegistryException;
 import java.util.OptionalInt;
 import org.apache.kafka.common.errors.SerializationException;
 
@@ -60,6 +61,30 @@ public final class WireFormatException extends SerializationException {
 
   WireFormatException(Kind kind, String topic, String detail) {
     this(kind, topic, OptionalInt.empty(), detail, null);
+  }
+
+  /**
+   * True when {@code failure}, or any of its causes, says that the registry or the deployment is at
+   * fault rather than the record: a {@link Kind#systemic() systemic} wire-format failure, or a
+   * registry call that got no answer, a 5xx, a timeout or throttling. Such a record must wait (the
+   * senders pause their channel, a Streams task stops and resumes from its commit); any other
+   * failure, a registry refusal (no schema with that id) among them, is the record's own and goes
+   * to a dead letter. Wrappers (Kafka's RecordDeserializationException, a StreamsException) are
+   * looked through.
+   */
+  public static boolean isSystemic(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof WireFormatException wire) {
+        return wire.kind().systemic();
+      }
+      if (t instanceof SchemaRegistryException registry && registry.isTransient()) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   public Kind kind() {

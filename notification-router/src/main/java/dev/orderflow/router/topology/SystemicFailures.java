@@ -17,10 +17,8 @@ final class SystemicFailures {
       if (t instanceof BuyerDirectoryUnavailableException) {
         return true;
       }
-      if (t instanceof WireFormatException wire && wire.kind().systemic()) {
-        return true;
-      }
     }
-    return false;
+    // The registry's verdict is common's, so the senders judge a registry outage alike.
+    return WireFormatException.isSystemic(exception);
   }
 }

@@ -22,7 +22,8 @@ final class LetterFields {
           "replays",
           "message",
           "originalTopic",
-          "correlationId");
+          "correlationId",
+          "compact");
 
   private LetterFields() {}
 
@@ -41,6 +42,7 @@ final class LetterFields {
     row.put("message", letter.message());
     row.put("originalTopic", letter.originalTopic());
     row.put("correlationId", letter.correlationId());
+    row.put("compact", CompactLetter.is(letter));
     return row;
   }
 

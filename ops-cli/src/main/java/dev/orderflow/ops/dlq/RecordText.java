@@ -31,6 +31,7 @@ final class RecordText {
       line("original", letter.original().toString());
     }
     line("error", error(letter));
+    CompactLetter.of(record).ifPresent(compact -> line("compact", "yes: " + compact.describe()));
     line(
         "attempts",
         (letter.attempts() == null ? "-" : letter.attempts()) + ", replays " + letter.replays());

@@ -8,8 +8,8 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * Decides, one dead letter at a time, whether replaying it is safe, in the order an operator would
- * ask: is it replayable at all, was it replayed already, where would it go, may it go there, can it
- * be read, and does the buyer already have it.
+ * ask: is it replayable at all (a rejection or a compact dead letter never is), was it replayed
+ * already, where would it go, may it go there, can it be read, and does the buyer already have it.
  *
  * @param to the target every record goes to ({@code --to}), or null for each one's original topic
  * @param existingTopics the topics that exist, to refuse a target that does not
@@ -26,6 +26,14 @@ record ReplayGate(
     if (letter.kind() == SourceKind.REJECTED) {
       return new Verdict.Refused(
           "a rejection is read-only: its order must be fixed and resubmitted by the vendor");
+    }
+    var compact = CompactLetter.of(letter.record());
+    if (compact.isPresent()) {
+      return new Verdict.Refused(
+          "a compact dead letter (dlq.compact) cannot be replayed, not even with --force or --raw:"
+              + " "
+              + compact.get().describe()
+              + "; find the original by its dlq.original.* coordinates and hash");
     }
     if (replayed.contains(letter.at().toString())) {
       return new Verdict.AlreadyReplayed();

@@ -64,6 +64,9 @@ final class TableWriter implements LetterWriter {
             default -> CELL_MAX;
           };
       String text = TerminalText.line(Objects.toString(fields.get(field), "-"));
+      if (field.equals("message") && Boolean.TRUE.equals(fields.get("compact"))) {
+        text = "[compact] " + text; // the original is not in it: show, never replay
+      }
       row.add(Text.cut(text.replaceAll("\\s+", " "), max));
     }
     pending.add(row);

@@ -99,6 +99,29 @@ class ReplayGateTest {
         .isInstanceOf(Verdict.Refused.class);
   }
 
+  @Test
+  void aCompactDeadLetterIsNeverReplayedNotEvenWithForceAndRaw() {
+    DeadLetter compact =
+        letters.read(
+            letters
+                .failure("v-1:A-4", "RETRY", "2")
+                .value(new byte[] {0, 0, 0, 0, 1, 2})
+                .header(HeaderNames.DLQ_COMPACT, "true")
+                .header(HeaderNames.DLQ_ORIGINAL_SIZE, "20000")
+                .header(HeaderNames.DLQ_ORIGINAL_SHA256, "ab12"),
+            7);
+
+    Verdict verdict = gate(null, true, true, id -> false).judge(compact, Set.of());
+
+    assertThat(verdict)
+        .isInstanceOfSatisfying(
+            Verdict.Refused.class,
+            refused ->
+                assertThat(refused.reason())
+                    .startsWith("a compact dead letter (dlq.compact) cannot be replayed")
+                    .contains("20000 bytes, sha256 ab12"));
+  }
+
   private static ReplayGate gate(String to, boolean force, boolean raw, LedgerCheck ledger) {
     return new ReplayGate(to, force, raw, PIPELINE, EXISTING, ledger);
   }

@@ -145,6 +145,9 @@ public final class SenderService implements AutoCloseable {
   }
 
   private boolean probe(OpenReason reason) {
+    if (reason == OpenReason.REGISTRY) {
+      return channel.handler().probeRegistry();
+    }
     Credentials current = credentials.current();
     Credentials used = reason == OpenReason.CREDENTIALS ? credentials.refresh(current) : current;
     return client.probe(used) instanceof SendOutcome.Sent;

@@ -54,6 +54,18 @@ public final class ChannelCircuit {
     }
   }
 
+  /**
+   * Blocks while the circuit is open, until a probe lets it half-open; takes no permission, so a
+   * wait that is not a platform call (decoding, forwarding) never uses up the trial send.
+   */
+  public void awaitNotOpen() throws InterruptedException {
+    while (isOpen()) {
+      synchronized (monitor) {
+        monitor.wait(WAIT_SLICE_MILLIS);
+      }
+    }
+  }
+
   /** The platform answered (success, or an error that says nothing about its health). */
   public void answered(Duration latency) {
     breaker.onSuccess(latency.toNanos(), TimeUnit.NANOSECONDS);

@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * While the circuit is open, probes the platform (the service supplies how: re-read credentials,
- * call {@code MessagingClient.probe}) and lets a trial send through when the probe passes. A CONFIG
- * pause is re-checked only after {@code configRecheck}, since a probe cannot see most config
- * faults.
+ * call {@code MessagingClient.probe}, decode a record again) and lets a trial through when the
+ * probe passes. A CONFIG or FORWARD pause is re-checked only after {@code configRecheck}, since a
+ * probe cannot see most config faults.
  */
 public final class CircuitProber {
   private static final Logger LOGGER = LoggerFactory.getLogger(CircuitProber.class);
@@ -31,7 +31,7 @@ public final class CircuitProber {
     if (!circuit.isOpen() || reason == null) {
       return false;
     }
-    if (reason == OpenReason.CONFIG && circuit.openFor().compareTo(configRecheck) < 0) {
+    if (reason.recheckedRarely() && circuit.openFor().compareTo(configRecheck) < 0) {
       return false;
     }
     boolean healthy;

@@ -16,28 +16,36 @@ import org.slf4j.MDC;
 
 /**
  * The sender's {@link RecordHandler}: decodes the notification and delivers it. A value that does
- * not decode is dead-lettered at once with the reason; it never blocks its partition.
+ * not decode is dead-lettered at once with the reason; it never blocks its partition. A schema
+ * registry that cannot be reached is not the value's fault: the channel pauses until it answers
+ * (see {@link Decoding}).
  */
 public final class DeliveryHandler implements RecordHandler {
   private static final Logger LOGGER = LoggerFactory.getLogger(DeliveryHandler.class);
   private final DeliveryDeps deps;
-  private final Function<ConsumerRecord<byte[], byte[]>, NotificationRequested> decoder;
+  private final Decoding decoding;
 
   public DeliveryHandler(
       DeliveryDeps deps, Function<ConsumerRecord<byte[], byte[]>, NotificationRequested> decoder) {
     this.deps = deps;
-    this.decoder = decoder;
+    this.decoding = new Decoding(deps, decoder);
+  }
+
+  /** The circuit's probe while it is open for REGISTRY: does a waiting record decode now? */
+  public boolean probeRegistry() {
+    return decoding.probe();
   }
 
   @Override
   public void handle(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
     long start = System.nanoTime();
     NotificationRequested notification;
-    try {
-      notification = decoder.apply(record);
-    } catch (RuntimeException e) {
-      undecodable(record, e);
-      return;
+    switch (decoding.decode(record)) {
+      case Decoding.Decoded.Readable readable -> notification = readable.notification();
+      case Decoding.Decoded.Unreadable unreadable -> {
+        undecodable(record, unreadable.reason());
+        return;
+      }
     }
     MDC.put(CorrelationIds.MDC_KEY, notification.getCorrelationId());
     MDC.put("notificationId", notification.getNotificationId());

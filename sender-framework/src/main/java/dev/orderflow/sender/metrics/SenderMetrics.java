@@ -59,6 +59,13 @@ public final class SenderMetrics {
     registry.counter("sender.dead.letters", "platform", platform, "class", errorClass).increment();
   }
 
+  /** Dead-lettered in compact form: Kafka refused the full copy (too large, invalid). */
+  public void compactDeadLettered(String errorClass) {
+    registry
+        .counter("sender.dead.letters.compact", "platform", platform, "class", errorClass)
+        .increment();
+  }
+
   public void throttled(String scope) {
     registry.counter("sender.throttled", "platform", platform, "scope", scope).increment();
   }

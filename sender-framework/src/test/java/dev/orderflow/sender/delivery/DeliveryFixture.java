@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -55,11 +56,21 @@ final class DeliveryFixture {
   private long offset = 40;
 
   DeliveryFixture() {
-    this(false);
+    this(Notifications::decode, false);
   }
 
   /** {@code statusesNameNotification}: the platform echoes the notification id (WhatsApp). */
   DeliveryFixture(boolean statusesNameNotification) {
+    this(Notifications::decode, statusesNameNotification);
+  }
+
+  DeliveryFixture(Function<ConsumerRecord<byte[], byte[]>, NotificationRequested> decoder) {
+    this(decoder, false);
+  }
+
+  private DeliveryFixture(
+      Function<ConsumerRecord<byte[], byte[]>, NotificationRequested> decoder,
+      boolean statusesNameNotification) {
     ChannelRate rate = new ChannelRate(1_000, MAIN, limiter, throttle);
     DeliveryPolicy policy =
         new DeliveryPolicy(
@@ -87,7 +98,7 @@ final class DeliveryFixture {
             new SenderMetrics(registry, "whatsapp"),
             clock,
             sleeper);
-    handler = new DeliveryHandler(deps, Notifications::decode);
+    handler = new DeliveryHandler(deps, decoder);
   }
 
   ConsumerRecord<byte[], byte[]> record(String topic, NotificationRequested n) {

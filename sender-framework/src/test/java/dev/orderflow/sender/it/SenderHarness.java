@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -162,6 +163,27 @@ final class SenderHarness implements AutoCloseable {
 
   SenderService startSender() {
     SenderService service = new SenderService(config, platform, infra());
+    service.start();
+    services.add(service);
+    return service;
+  }
+
+  /**
+   * A sender reading values with {@code decoder} (the production one, say) instead of the test's.
+   */
+  SenderService startSender(
+      Function<ConsumerRecord<byte[], byte[]>, NotificationRequested> decoder) {
+    SenderInfra real = infra();
+    SenderInfra infra =
+        new SenderInfra(
+            real.consumer(),
+            real.producer(),
+            real.ledger(),
+            real.secrets(),
+            real.registry(),
+            decoder,
+            real.clock());
+    SenderService service = new SenderService(config, platform, infra);
     service.start();
     services.add(service);
     return service;
