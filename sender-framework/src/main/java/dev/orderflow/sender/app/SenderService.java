@@ -9,8 +9,9 @@ import dev.orderflow.sender.circuit.CircuitProber;
 import dev.orderflow.sender.circuit.OpenReason;
 import dev.orderflow.sender.consume.KeyOrderedConsumer;
 import dev.orderflow.sender.consume.LoopHooks;
-import dev.orderflow.sender.credentials.CredentialSource;
+import dev.orderflow.sender.credentials.CachedSecret;
 import dev.orderflow.sender.credentials.SecretsManagerCredentialSource;
+import dev.orderflow.sender.metrics.SenderMetrics;
 import dev.orderflow.sender.retry.DueTimes;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -31,7 +32,7 @@ public final class SenderService implements AutoCloseable {
 
   private final SenderConfig config;
   private final MessagingClient client;
-  private final CredentialSource credentials;
+  private final SecretsManagerCredentialSource credentials;
   private final Channel channel;
   private final Producer<byte[], byte[]> producer;
   private final Consumer<byte[], byte[]> consumer;
@@ -48,7 +49,8 @@ public final class SenderService implements AutoCloseable {
             config.secretName(),
             platform::credentialsFrom,
             config.credentialsRefresh(),
-            infra.clock());
+            infra.clock(),
+            credentialRetries(new SenderMetrics(infra.registry(), config.platform())));
     this.producer = infra.producer().get();
     this.consumer = infra.consumer().get();
     this.channel = new Channel(config, infra, client, credentials, producer);
@@ -113,8 +115,15 @@ public final class SenderService implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(5));
+    credentials.close();
     client.close();
     LOGGER.info("{} stopped", config.serviceName());
+  }
+
+  private static CachedSecret.Retries credentialRetries(SenderMetrics metrics) {
+    CachedSecret.Retries standard = CachedSecret.Retries.standard();
+    return new CachedSecret.Retries(
+        standard.backoff(), standard.sleeper(), metrics::credentialsReadFailed);
   }
 
   private void probeAtStartup() {

@@ -85,6 +85,11 @@ public final class SenderMetrics {
     registry.counter("sender.possibly-sent", "platform", platform).increment();
   }
 
+  /** A read of the credentials secret failed (the held credentials stay in use). */
+  public void credentialsReadFailed() {
+    registry.counter("sender.credentials.read-failures", "platform", platform).increment();
+  }
+
   public void duplicate() {
     duplicates.increment();
   }
