@@ -43,6 +43,7 @@ public final class SenderService implements AutoCloseable {
   public SenderService(SenderConfig config, Platform platform, SenderInfra infra) {
     this.config = config;
     this.client = platform.client(config.client());
+    SenderMetrics metrics = new SenderMetrics(infra.registry(), config.platform());
     this.credentials =
         new SecretsManagerCredentialSource(
             infra.secrets(),
@@ -50,7 +51,7 @@ public final class SenderService implements AutoCloseable {
             platform::credentialsFrom,
             config.credentialsRefresh(),
             infra.clock(),
-            credentialRetries(new SenderMetrics(infra.registry(), config.platform())));
+            credentialRetries(metrics));
     this.producer = infra.producer().get();
     this.consumer = infra.consumer().get();
     this.channel = new Channel(config, infra, client, credentials, producer);
@@ -58,7 +59,8 @@ public final class SenderService implements AutoCloseable {
         new LoopHooks(
             new DueTimes(),
             channel::acceptsWork,
-            assigned -> channel.assignmentChanged(consumer, assigned));
+            assigned -> channel.assignmentChanged(consumer, assigned),
+            reset -> metrics.offsetReset(reset.partition().topic(), reset.skipped()));
     this.loop =
         new KeyOrderedConsumer(
             consumer,

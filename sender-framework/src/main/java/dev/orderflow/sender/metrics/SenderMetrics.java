@@ -90,6 +90,16 @@ public final class SenderMetrics {
     registry.counter("sender.credentials.read-failures", "platform", platform).increment();
   }
 
+  /** A partition's committed offset was no longer in the log; {@code skipped} records were lost. */
+  public void offsetReset(String topic, long skipped) {
+    registry
+        .counter("sender.consumer.offset-resets", "platform", platform, "topic", topic)
+        .increment();
+    registry
+        .counter("sender.consumer.offsets-skipped", "platform", platform, "topic", topic)
+        .increment(skipped);
+  }
+
   public void duplicate() {
     duplicates.increment();
   }
