@@ -14,7 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CachedSecretTest {
-  private static final Duration AT_ONCE = Duration.ofSeconds(1);
+  // Generous for a loaded machine, and far below the 30 s a hanging read would take.
+  private static final Duration AT_ONCE = Duration.ofSeconds(5);
 
   private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
   private final FakeSleeper sleeper = new FakeSleeper(clock);
