@@ -116,19 +116,22 @@ public final class KafkaSettings {
   }
 
   /**
-   * Offsets committed by the caller only, starting from the earliest record of a new group. The
-   * group uses the KIP-848 consumer protocol (GA since Kafka 4.0, on by default in 4.x brokers): a
-   * rebalance revokes only the partitions that move, so a member joining or leaving does not stop
-   * every sender's in-flight work. {@code kafka.consumer.group.protocol=classic} switches back for
-   * an older broker.
+   * Offsets committed by the caller only. {@code reset} is where the group starts on a partition
+   * with no committed offset, or whose committed offset the log no longer holds; it is the caller's
+   * decision and set last, above {@code kafka.consumer.*} overrides. The group uses the KIP-848
+   * consumer protocol (GA since Kafka 4.0, on by default in 4.x brokers): a rebalance revokes only
+   * the partitions that move, so a member joining or leaving does not stop every sender's in-flight
+   * work. {@code kafka.consumer.group.protocol=classic} switches back for an older broker.
    */
-  public Properties consumer(String groupId, String clientId, IsolationLevel isolation) {
+  public Properties consumer(
+      String groupId, String clientId, IsolationLevel isolation, OffsetReset reset) {
+    Objects.requireNonNull(reset, "reset");
     Properties props = base(clientId);
     props.put(GROUP_PROTOCOL, "consumer");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
     props.putAll(config.consumer());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset.configValue());
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     return bounded(props, DEFAULT_API_TIMEOUT);

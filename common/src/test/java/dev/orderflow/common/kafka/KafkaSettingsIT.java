@@ -109,7 +109,8 @@ class KafkaSettingsIT {
   private static KafkaConsumer<byte[], byte[]> groupMember(
       KafkaSettings settings, String group, String name) {
     return new KafkaConsumer<>(
-        settings.consumer(group, group + "-" + name, IsolationLevel.READ_COMMITTED),
+        settings.consumer(
+            group, group + "-" + name, IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST),
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
   }

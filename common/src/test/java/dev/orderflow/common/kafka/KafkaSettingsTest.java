@@ -49,7 +49,11 @@ class KafkaSettingsTest {
   @Test
   void consumerCommitsManuallyAndReadsCommittedWhenAsked() {
     Properties props =
-        plaintext.consumer("whatsapp-sender", "whatsapp-sender-1", IsolationLevel.READ_COMMITTED);
+        plaintext.consumer(
+            "whatsapp-sender",
+            "whatsapp-sender-1",
+            IsolationLevel.READ_COMMITTED,
+            OffsetReset.EARLIEST);
 
     assertThat(props)
         .containsEntry("group.id", "whatsapp-sender")
@@ -59,6 +63,24 @@ class KafkaSettingsTest {
     props.put("key.deserializer", ByteArrayDeserializer.class.getName());
     props.put("value.deserializer", ByteArrayDeserializer.class.getName());
     assertThat(new ConsumerConfig(props).getString("isolation.level")).isEqualTo("read_committed");
+  }
+
+  @Test
+  void theOffsetResetPolicyIsTheCallersAndNoConsumerOverrideReplacesIt() {
+    KafkaSettings settings =
+        new KafkaSettings(
+            new KafkaConfig(
+                "b:9092",
+                Map.of(),
+                Map.of(),
+                Map.of("auto.offset.reset", "latest"),
+                Map.of(),
+                Map.of()));
+
+    assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST))
+        .containsEntry("auto.offset.reset", "earliest");
+    assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.NONE))
+        .containsEntry("auto.offset.reset", "none");
   }
 
   @Test
@@ -87,7 +109,7 @@ class KafkaSettingsTest {
     for (Properties props :
         new Properties[] {
           settings.producer("p"),
-          settings.consumer("g", "c", IsolationLevel.READ_UNCOMMITTED),
+          settings.consumer("g", "c", IsolationLevel.READ_UNCOMMITTED, OffsetReset.EARLIEST),
           settings.admin("a"),
           settings.streams("s")
         }) {
@@ -110,7 +132,7 @@ class KafkaSettingsTest {
     assertThat(settings.producer("mine"))
         .containsEntry("linger.ms", "50")
         .containsEntry("client.id", "mine");
-    assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED))
+    assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST))
         .containsEntry("max.poll.records", "100");
     assertThat(settings.streams("s")).containsEntry("processing.guarantee", "at_least_once");
     assertThat(plaintext.producer("p")).doesNotContainKey("max.poll.records");
@@ -180,7 +202,7 @@ class KafkaSettingsTest {
     assertThat(settings.transactionalProducer("p", "t")).containsEntry("max.block.ms", "7000");
     assertThat(settings.reader("r", IsolationLevel.READ_COMMITTED))
         .containsEntry("default.api.timeout.ms", "7000");
-    assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED))
+    assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST))
         .containsEntry("default.api.timeout.ms", "7000");
     assertThat(settings.admin("a")).containsEntry("default.api.timeout.ms", "7000");
     assertThat(plaintext.admin("a"))

@@ -150,7 +150,11 @@ class ConnectionOptionsTest {
     assertThat(
             connection
                 .kafka()
-                .consumer("g", "c", org.apache.kafka.common.IsolationLevel.READ_COMMITTED))
+                .consumer(
+                    "g",
+                    "c",
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED,
+                    dev.orderflow.common.kafka.OffsetReset.EARLIEST))
         .containsEntry("security.protocol", "SSL");
     assertThat(connection.registry().auth()).isEqualTo(new RegistryAuth.Basic("key", "s3cret"));
     assertThat(err.toString()).isEmpty();

@@ -54,6 +54,21 @@ class AsyncApiDocTest {
   }
 
   @Test
+  void eachChannelDocumentsTheRetentionItIsProvisionedWith() {
+    Map<String, Long> documented = new HashMap<>();
+    doc.path("channels")
+        .forEach(
+            channel ->
+                documented.put(
+                    channel.path("address").asText(),
+                    channel.at("/bindings/kafka/topicConfiguration/retention.ms").asLong()));
+
+    Map<String, Long> provisioned = new HashMap<>();
+    PIPELINE.topics().forEach(t -> provisioned.put(t.name(), t.retentionMs()));
+    assertThat(documented).isEqualTo(provisioned);
+  }
+
+  @Test
   void everyReferenceResolvesInTheDocumentOrToAFileBesideIt() {
     List<String> refs = new ArrayList<>();
     collectRefs(doc, refs);

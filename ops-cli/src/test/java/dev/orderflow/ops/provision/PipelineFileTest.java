@@ -7,7 +7,9 @@ import dev.orderflow.common.kafka.TopicNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,30 @@ class PipelineFileTest {
                             TopicNames.retryTopic(p, "30m"))))
             .toList();
     assertThat(declared).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void retryTiersAndDeadLettersKeepTheirRecordsAtLeastAsLongAsTheTopicTheyParkWorkFor() {
+    PipelineSpec spec = PipelineFile.read(PIPELINE);
+    Map<String, Long> retention = new HashMap<>();
+    spec.topics().forEach(t -> retention.put(t.name(), keptMs(t.retentionMs())));
+
+    Map<String, String> parkedFor = new HashMap<>();
+    parkedFor.put(TopicNames.ROUTER_DEAD_LETTERS, TopicNames.ORDERS_CREATED);
+    for (String platform : List.of("whatsapp", "instagram")) {
+      String main = TopicNames.platformTopic(platform);
+      parkedFor.put(TopicNames.deadLetterTopic(platform), main);
+      retention.keySet().stream()
+          .filter(name -> name.startsWith(TopicNames.retryTopic(platform, "")))
+          .forEach(tier -> parkedFor.put(tier, main));
+    }
+
+    assertThat(parkedFor).hasSize(1 + 2 * 4);
+    parkedFor.forEach(
+        (parking, source) ->
+            assertThat(retention.get(parking))
+                .as("retention of %s, which parks work of %s", parking, source)
+                .isGreaterThanOrEqualTo(retention.get(source)));
   }
 
   @Test
@@ -98,6 +124,11 @@ class PipelineFileTest {
     assertThatThrownBy(() -> SecretValue.read(file, List.of("whatsappToken", "instagramToken")))
         .isInstanceOf(InvalidSpecException.class)
         .hasMessageContaining("'instagramToken' must be a non-empty string");
+  }
+
+  /** retention.ms with -1 (forever) as the longest. */
+  private static long keptMs(long retentionMs) {
+    return retentionMs == -1 ? Long.MAX_VALUE : retentionMs;
   }
 
   private Path write(String text) throws IOException {

@@ -6,6 +6,7 @@ import dev.orderflow.common.config.AwsConfig;
 import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.kafka.OffsetReset;
 import dev.orderflow.common.kafka.TopicNames;
 import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.common.serde.AvroDeserializer;
@@ -62,10 +63,19 @@ public final class SenderApp implements Service {
     SenderInfra infra =
         new SenderInfra(
             () -> {
-              // read_committed: the router writes notifications in transactions.
+              // read_committed: the router writes notifications in transactions. EARLIEST: a
+              // new group, or a partition whose committed offset retention has deleted, starts
+              // at the oldest record still held. Every held record is then delivered (the
+              // ledger keeps a re-read from being sent twice); LATEST would also skip the held
+              // ones, NONE would stop the sender for every partition over one. The deleted ones
+              // are gone either way: OffsetResets logs and counts them.
               Consumer<byte[], byte[]> consumer =
                   new KafkaConsumer<>(
-                      kafka.consumer(config.groupId(), clientId, IsolationLevel.READ_COMMITTED),
+                      kafka.consumer(
+                          config.groupId(),
+                          clientId,
+                          IsolationLevel.READ_COMMITTED,
+                          OffsetReset.EARLIEST),
                       new ByteArrayDeserializer(),
                       new ByteArrayDeserializer());
               // Bound here, not via Metrics.bind, whose Streams overload would need kafka-streams.
@@ -145,10 +155,13 @@ public final class SenderApp implements Service {
     var updater =
         new StatusUpdater(
             new KafkaConsumer<>(
+                // Earliest, as for notifications: a status applies idempotently, one skipped is
+                // lost.
                 kafka.consumer(
                     config.groupId() + "-status",
                     clientId + "-status",
-                    IsolationLevel.READ_COMMITTED),
+                    IsolationLevel.READ_COMMITTED,
+                    OffsetReset.EARLIEST),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()),
             status.topic(),

@@ -9,8 +9,9 @@ import dev.orderflow.sender.circuit.CircuitProber;
 import dev.orderflow.sender.circuit.OpenReason;
 import dev.orderflow.sender.consume.KeyOrderedConsumer;
 import dev.orderflow.sender.consume.LoopHooks;
-import dev.orderflow.sender.credentials.CredentialSource;
+import dev.orderflow.sender.credentials.CachedSecret;
 import dev.orderflow.sender.credentials.SecretsManagerCredentialSource;
+import dev.orderflow.sender.metrics.SenderMetrics;
 import dev.orderflow.sender.retry.DueTimes;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -31,7 +32,7 @@ public final class SenderService implements AutoCloseable {
 
   private final SenderConfig config;
   private final MessagingClient client;
-  private final CredentialSource credentials;
+  private final SecretsManagerCredentialSource credentials;
   private final Channel channel;
   private final Producer<byte[], byte[]> producer;
   private final Consumer<byte[], byte[]> consumer;
@@ -42,13 +43,15 @@ public final class SenderService implements AutoCloseable {
   public SenderService(SenderConfig config, Platform platform, SenderInfra infra) {
     this.config = config;
     this.client = platform.client(config.client());
+    SenderMetrics metrics = new SenderMetrics(infra.registry(), config.platform());
     this.credentials =
         new SecretsManagerCredentialSource(
             infra.secrets(),
             config.secretName(),
             platform::credentialsFrom,
             config.credentialsRefresh(),
-            infra.clock());
+            infra.clock(),
+            credentialRetries(metrics));
     this.producer = infra.producer().get();
     this.consumer = infra.consumer().get();
     this.channel = new Channel(config, infra, client, credentials, producer);
@@ -56,7 +59,8 @@ public final class SenderService implements AutoCloseable {
         new LoopHooks(
             new DueTimes(),
             channel::acceptsWork,
-            assigned -> channel.assignmentChanged(consumer, assigned));
+            assigned -> channel.assignmentChanged(consumer, assigned),
+            reset -> metrics.offsetReset(reset.partition().topic(), reset.skipped()));
     this.loop =
         new KeyOrderedConsumer(
             consumer,
@@ -113,8 +117,15 @@ public final class SenderService implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofSeconds(5));
+    credentials.close();
     client.close();
     LOGGER.info("{} stopped", config.serviceName());
+  }
+
+  private static CachedSecret.Retries credentialRetries(SenderMetrics metrics) {
+    CachedSecret.Retries standard = CachedSecret.Retries.standard();
+    return new CachedSecret.Retries(
+        standard.backoff(), standard.sleeper(), metrics::credentialsReadFailed);
   }
 
   private void probeAtStartup() {

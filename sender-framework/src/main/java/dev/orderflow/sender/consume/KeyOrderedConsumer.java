@@ -51,6 +51,7 @@ public final class KeyOrderedConsumer implements Runnable {
   private final TaskRunner runner;
   private final Pauses pauses;
   private final Commits commits;
+  private final OffsetResets resets;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile int buffered;
@@ -70,6 +71,7 @@ public final class KeyOrderedConsumer implements Runnable {
     this.runner = new TaskRunner(handler, done);
     this.pauses = new Pauses(consumer);
     this.commits = new Commits(consumer, config.commitInterval());
+    this.resets = new OffsetResets(consumer, hooks.resets());
   }
 
   @Override
@@ -202,6 +204,7 @@ public final class KeyOrderedConsumer implements Runnable {
   }
 
   void assigned(Collection<TopicPartition> partitions) {
+    resets.check(partitions);
     partitions.forEach(p -> owned.put(p, new Owned()));
     hooks.assignment().assignmentChanged(Set.copyOf(owned.keySet()));
   }

@@ -121,6 +121,21 @@ public final class SenderMetrics {
     registry.counter("sender.status.dead-letters", "platform", platform, "code", code).increment();
   }
 
+  /** A read of the credentials secret failed (the held credentials stay in use). */
+  public void credentialsReadFailed() {
+    registry.counter("sender.credentials.read-failures", "platform", platform).increment();
+  }
+
+  /** A partition's committed offset was no longer in the log; {@code skipped} records were lost. */
+  public void offsetReset(String topic, long skipped) {
+    registry
+        .counter("sender.consumer.offset-resets", "platform", platform, "topic", topic)
+        .increment();
+    registry
+        .counter("sender.consumer.offsets-skipped", "platform", platform, "topic", topic)
+        .increment(skipped);
+  }
+
   public void duplicate() {
     duplicates.increment();
   }

@@ -73,6 +73,8 @@ class KeyOrderedConsumerTest {
 
       // Then exactly the bound runs at once
       await().atMost(Duration.ofSeconds(10)).until(() -> fixture.loop.inFlight() == 120);
+      // A started task reaches the handler on its own virtual thread, a moment later.
+      await().atMost(Duration.ofSeconds(10)).until(() -> concurrent.get() == 120);
       assertThat(peak.get()).isEqualTo(120);
       release.countDown();
       await()

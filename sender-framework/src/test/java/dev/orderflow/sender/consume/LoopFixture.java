@@ -23,6 +23,7 @@ final class LoopFixture implements AutoCloseable {
 
   LoopFixture(RecordHandler handler, ConsumerLoopConfig config, LoopHooks hooks, Clock clock) {
     consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+    consumer.updateEndOffsets(Map.of(P0, 0L, P1, 0L));
     loop = new KeyOrderedConsumer(consumer, List.of(TOPIC), handler, config, hooks, clock);
     consumer.schedulePollTask(() -> consumer.rebalance(List.of(P0, P1)));
     thread = Thread.ofPlatform().name("loop").start(loop);

@@ -26,9 +26,9 @@ final class ReplayingConsumer extends MockConsumer<byte[], byte[]> {
   }
 
   synchronized void append(ConsumerRecord<byte[], byte[]> record) {
-    log.computeIfAbsent(
-            new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
-        .add(record);
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    log.computeIfAbsent(partition, p -> new ArrayList<>()).add(record);
+    updateEndOffsets(Map.of(partition, record.offset() + 1));
   }
 
   @Override
