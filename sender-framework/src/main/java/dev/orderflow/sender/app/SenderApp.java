@@ -4,12 +4,14 @@ import dev.orderflow.common.aws.AwsClients;
 import dev.orderflow.common.config.AwsConfig;
 import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.ops.LagAge;
 import dev.orderflow.common.service.Service;
 import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Platform;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,11 +41,15 @@ public final class SenderApp implements Service {
         new SenderInfra(
             () -> {
               // read_committed: the router writes notifications in transactions.
+              LagAge lagAge =
+                  new LagAge(context.metrics().registry(), config.groupId(), Clock.systemUTC());
+              Properties props =
+                  kafka.consumer(config.groupId(), clientId, IsolationLevel.READ_COMMITTED);
+              props.putAll(lagAge.consumerConfig());
               Consumer<byte[], byte[]> consumer =
                   new KafkaConsumer<>(
-                      kafka.consumer(config.groupId(), clientId, IsolationLevel.READ_COMMITTED),
-                      new ByteArrayDeserializer(),
-                      new ByteArrayDeserializer());
+                      props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+              lagAge.readLagFrom(consumer::metrics);
               // Bound here, not via Metrics.bind, whose Streams overload would need kafka-streams.
               new KafkaClientMetrics(consumer).bindTo(context.metrics().registry());
               return consumer;
