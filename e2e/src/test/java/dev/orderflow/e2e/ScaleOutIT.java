@@ -25,8 +25,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ import org.slf4j.LoggerFactory;
  * one simulated number's 400 msg/s shared by partition, more pods need not be faster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
   private static final Logger LOGGER = LoggerFactory.getLogger(ScaleOutIT.class);
   private static final int BURST = 1_000;
@@ -48,6 +52,7 @@ class ScaleOutIT {
 
   private final FaultReport report = new FaultReport();
   private final List<ServiceProcess> senders = new ArrayList<>();
+  private final List<ServiceProcess> extras = new ArrayList<>();
   private E2eEnvironment env;
 
   @BeforeAll
@@ -60,7 +65,7 @@ class ScaleOutIT {
 
   @AfterAll
   void stopPipeline() {
-    senders.stream().skip(1).forEach(ServiceProcess::stop);
+    extras.forEach(ServiceProcess::stop);
     if (env != null) {
       report.write(env.workDir.resolve("scale-out-report.md"));
       env.close();
@@ -68,12 +73,16 @@ class ScaleOutIT {
   }
 
   @Test
+  @Order(1)
   void threeSendersShareTheGroupAndSurviveOneKilledAndAddedBack() {
     Map<Integer, Double> throughput = new LinkedHashMap<>();
     for (int instances = 1; instances <= 3; instances++) {
       // Given: `instances` senders in the group, the partitions spread over all of them
       if (instances > 1) {
-        senders.add(extraSender(instances).start().awaitReady(Duration.ofSeconds(120)));
+        senders.add(
+            extraInstance(ServiceKind.WHATSAPP_SENDER, instances)
+                .start()
+                .awaitReady(Duration.ofSeconds(120)));
       }
       awaitSpreadOver(instances);
 
@@ -124,22 +133,60 @@ class ScaleOutIT {
     System.out.println(table);
   }
 
-  /** A further instance of the sender: the first one's environment, its own port and name. */
-  private ServiceProcess extraSender(int number) {
-    ServiceProcess first = senders.getFirst();
+  @Test
+  @Order(2)
+  void threeRoutersShareTheApplicationAndOneKilledMidRunDoublesNothing() {
+    // Given: three routers in one Streams application, orders.created spread over all of them
+    String group = env.names.groupOf(ServiceKind.NOTIFICATION_ROUTER);
+    List<ServiceProcess> routers = new ArrayList<>();
+    routers.add(env.pipeline.get(ServiceKind.NOTIFICATION_ROUTER));
+    for (int number = 2; number <= 3; number++) {
+      routers.add(
+          extraInstance(ServiceKind.NOTIFICATION_ROUTER, number)
+              .start()
+              .awaitReady(Duration.ofSeconds(120)));
+    }
+    awaitSpreadOver(group, env.names.created(), 3);
+    ServiceProcess victim = routers.get(1);
+
+    // When: one is SIGKILLed halfway through the orders and started again
+    ScenarioResult result =
+        scenario("router-3-kill9")
+            .orders(600, OrderMix.realistic(), 150)
+            .fault(
+                0.5,
+                () -> {
+                  victim.kill();
+                  victim.start();
+                })
+            .afterLoad(() -> victim.awaitReady(Duration.ofSeconds(120)))
+            .patience(Duration.ofMinutes(4))
+            .run();
+
+    // Then: exactly-once routing survives it, and the three share the partitions again
+    assertExact(result);
+    Map<String, Set<Integer>> after = awaitSpreadOver(group, env.names.created(), 3);
+    System.out.println("notification-router after SIGKILL and re-add: assignment " + after);
+  }
+
+  /** A further instance of a service: the first one's environment, its own port, name and state. */
+  private ServiceProcess extraInstance(ServiceKind kind, int number) {
+    ServiceProcess first = env.pipeline.get(kind);
     Map<String, String> environment = first.environment();
     int port = freePort();
     environment.put("OPS_PORT", Integer.toString(port));
     environment.put("SERVICE_INSTANCE", environment.get("SERVICE_INSTANCE") + "-" + number);
-    return new ServiceProcess(
-        first.name() + "-" + number,
-        LaunchCommand.of(
-            ServiceKind.WHATSAPP_SENDER,
-            E2eEnvironment.repositoryRoot(),
-            System.getProperty("java.class.path")),
-        environment,
-        port,
-        env.workDir.resolve("services"));
+    environment.computeIfPresent("KAFKA_STREAMS_STATE_DIR", (k, dir) -> dir + "-" + number);
+    ServiceProcess extra =
+        new ServiceProcess(
+            first.name() + "-" + number,
+            LaunchCommand.of(
+                kind, E2eEnvironment.repositoryRoot(), System.getProperty("java.class.path")),
+            environment,
+            port,
+            env.workDir.resolve("services"));
+    extras.add(extra);
+    return extra;
   }
 
   /**
@@ -147,8 +194,11 @@ class ScaleOutIT {
    * of the main topic, and all of them owned; returns member client id → main partitions.
    */
   private Map<String, Set<Integer>> awaitSpreadOver(int members) {
-    String group = env.names.groupOf(ServiceKind.WHATSAPP_SENDER);
-    String topic = env.names.whatsapp();
+    return awaitSpreadOver(
+        env.names.groupOf(ServiceKind.WHATSAPP_SENDER), env.names.whatsapp(), members);
+  }
+
+  private Map<String, Set<Integer>> awaitSpreadOver(String group, String topic, int members) {
     Map<String, Set<Integer>> last = new TreeMap<>();
     await(group + " spread over " + members + " members")
         .atMost(REBALANCE)
