@@ -7,6 +7,11 @@
 #                        the same, with each service run from its image under podman (host
 #                        network; images built by dev/images.sh when missing: after a change,
 #                        run dev/images.sh to rebuild them)
+#   dev/demo.sh --with-prometheus
+#                        also a real Prometheus with deploy/prometheus's rules (dev/prometheus.sh);
+#                        after the orders, instagram-sender is stopped until OrderflowScrapeDown
+#                        fires (about 2 min), the rule states are printed and the sender restarted
+#                        (combines with --containers)
 #   dev/demo.sh --stop   stop the services and the stack
 # Running it again reuses what runs and sends new orders (ids are unique per run; the demo buyers
 # are overwritten in place).
@@ -40,16 +45,25 @@ stop_all() {
 }
 
 CONTAINERS=false
-case "${1:-}" in
-  --stop) stop_all; exit 0 ;;
-  --containers) CONTAINERS=true ;;
-  "") ;;
-  -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-  *) die "unknown option $1 (use --containers, --stop or --help)" ;;
-esac
+WITH_PROMETHEUS=false
+for arg in "$@"; do
+  case "$arg" in
+    --stop) stop_all; exit 0 ;;
+    --containers) CONTAINERS=true ;;
+    --with-prometheus) WITH_PROMETHEUS=true ;;
+    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option $arg (use --containers, --with-prometheus, --stop or --help)" ;;
+  esac
+done
 
 # --- The stack, and what the demo runs ------------------------------------------------------------
-dev/start.sh
+if $WITH_PROMETHEUS; then
+  # Only the services the demo runs (meta-webhooks is not one): a target that is never up would
+  # keep OrderflowScrapeDown firing.
+  PROMETHEUS_SCRAPE_PORTS="${OPS_PORT[*]}" dev/start.sh --with-prometheus
+else
+  dev/start.sh
+fi
 
 # The shaded jar: of the jars a module builds, the largest (it carries the dependencies).
 service_jar() {
@@ -114,38 +128,71 @@ service_command() {
   fi
 }
 
-STARTED=()
-for s in "${SERVICES[@]}"; do
-  if [ -n "$(part_pid "$s")" ]; then
-    log "$s already running"
-    continue
-  fi
-  jar=$(service_jar "$s")
-  if [ -z "$jar" ]; then
-    log "warning: $s is not built in this checkout (no jar in $s/target); the demo runs without it"
-    continue
-  fi
-  mkdir -p "$STACK_DIR/services"
-  # The copy keeps a later rebuild from replacing the jar under the running JVM.
-  cp "$jar" "$STACK_DIR/services/$s.jar.tmp" && mv -f "$STACK_DIR/services/$s.jar.tmp" "$STACK_DIR/services/$s.jar"
-  # shellcheck disable=SC2046 # service_env and service_command print words without spaces
-  launch "$s" "${OPS_PORT[$s]}" "$ROOT_DIR" \
-    $(service_command "$s" $(service_env "$s") ORDERFLOW_PROFILE=local OPS_PORT="${OPS_PORT[$s]}")
-  STARTED+=("$s")
-done
-for s in "${STARTED[@]+"${STARTED[@]}"}"; do
-  for _ in $(seq 1 900); do
-    http_ok "http://127.0.0.1:${OPS_PORT[$s]}/health/ready" && break
-    [ -n "$(part_pid "$s")" ] || fail_part "$s" "exited during start-up"
-    sleep 0.2
+# start_services NAME...: launches each service not running yet and waits until it is ready.
+start_services() {
+  local s jar started=()
+  for s in "$@"; do
+    if [ -n "$(part_pid "$s")" ]; then
+      log "$s already running"
+      continue
+    fi
+    jar=$(service_jar "$s")
+    if [ -z "$jar" ]; then
+      log "warning: $s is not built in this checkout (no jar in $s/target); the demo runs without it"
+      continue
+    fi
+    mkdir -p "$STACK_DIR/services"
+    # The copy keeps a later rebuild from replacing the jar under the running JVM.
+    cp "$jar" "$STACK_DIR/services/$s.jar.tmp" && mv -f "$STACK_DIR/services/$s.jar.tmp" "$STACK_DIR/services/$s.jar"
+    # shellcheck disable=SC2046 # service_env and service_command print words without spaces
+    launch "$s" "${OPS_PORT[$s]}" "$ROOT_DIR" \
+      $(service_command "$s" $(service_env "$s") ORDERFLOW_PROFILE=local OPS_PORT="${OPS_PORT[$s]}")
+    started+=("$s")
   done
-  http_ok "http://127.0.0.1:${OPS_PORT[$s]}/health/ready" || fail_part "$s" "not ready within 180 s"
-  log "$s ready on :${OPS_PORT[$s]}"
-done
+  for s in "${started[@]+"${started[@]}"}"; do
+    for _ in $(seq 1 900); do
+      http_ok "http://127.0.0.1:${OPS_PORT[$s]}/health/ready" && break
+      [ -n "$(part_pid "$s")" ] || fail_part "$s" "exited during start-up"
+      sleep 0.2
+    done
+    http_ok "http://127.0.0.1:${OPS_PORT[$s]}/health/ready" || fail_part "$s" "not ready within 180 s"
+    log "$s ready on :${OPS_PORT[$s]}"
+  done
+}
+start_services "${SERVICES[@]}"
 
 # --- The orders, and what came of them ---------------------------------------------------------------
 status=0
 java -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED -jar bench/target/bench.jar demo || status=$?
+
+# --- With Prometheus: an outage, the alert it fires, the rule states --------------------------------
+PROMETHEUS_URL="http://127.0.0.1:${PROMETHEUS_PORT:-9090}"
+alert_state() {
+  curl -sf "$PROMETHEUS_URL/api/v1/alerts" |
+    jq -r --arg a "$1" --arg i "$2" '[.data.alerts[] | select(.labels.alertname == $a and .labels.instance == $i) | .state] | first // "inactive"'
+}
+show_alert_firing() {
+  local victim=instagram-sender target state="" t
+  target="127.0.0.1:${OPS_PORT[$victim]}"
+  # The outage is the demo's own process: the shared Meta simulator's faults would reach every
+  # other client of the stack.
+  log "outage: stopping $victim; OrderflowScrapeDown fires once $target has not answered for 2 min"
+  t=$(now)
+  stop_part "$victim" "$SERVICE_STOP_TIMEOUT_S"
+  for _ in $(seq 1 120); do
+    state=$(alert_state OrderflowScrapeDown "$target")
+    [ "$state" = firing ] && break
+    sleep 2
+  done
+  log "OrderflowScrapeDown{instance=\"$target\"} is $state after $(elapsed "$t")"
+  dev/prometheus.sh --status
+  log "restarting $victim"
+  start_services "$victim"
+  [ "$state" = firing ]
+}
+if $WITH_PROMETHEUS && [ "$status" = 0 ]; then
+  show_alert_firing || status=$?
+fi
 
 cat <<EOT
 
@@ -154,6 +201,7 @@ The stack and the services keep running. Explore:
   curl -s http://127.0.0.1:${OPS_PORT[order-ingest]}/metrics | grep -v '^#' | head   # order-ingest (+1 router, +2/+3 senders)
   kcat -b $KAFKA_BOOTSTRAP_SERVERS -C -t orders.rejected.v1 -e           # if kcat is installed
   logs: $LOG_DIR/<service>.log
+$($WITH_PROMETHEUS && echo "  dev/prometheus.sh --status       # Prometheus on $PROMETHEUS_URL: targets and rule states")
 Run dev/demo.sh again to send new orders; dev/demo.sh --stop stops everything.
 EOT
 exit "$status"

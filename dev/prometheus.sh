@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A real Prometheus (Debian's package: apt-get install prometheus) on 127.0.0.1 scraping the demo
-# services' ops endpoints (order-ingest 8181, notification-router 8182, whatsapp-sender 8183,
-# instagram-sender 8184, meta-webhooks 8185) as job "orderflow", with deploy/prometheus's rules
-# loaded, so a rule can be seen firing against the running services.
+# services' ops endpoints (STACK_OPS_PORT_BASE, 8181 by default: order-ingest +0,
+# notification-router +1, whatsapp-sender +2, instagram-sender +3, meta-webhooks +4) as job
+# "orderflow", with deploy/prometheus's rules loaded, so a rule can be seen firing against the
+# running services. dev/start.sh --with-prometheus and dev/demo.sh --with-prometheus run it.
 #   dev/prometheus.sh            start it (idempotent), http://127.0.0.1:${PROMETHEUS_PORT:-9090}
 #   dev/prometheus.sh --status   every alerting rule's state and the firing/pending alerts, as text
 #   dev/prometheus.sh --stop     stop it
@@ -14,6 +15,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 source "$ROOT_DIR/dev/lib/stack.sh"
 
 PORT="${PROMETHEUS_PORT:-9090}"
+# The ops ports scraped (PROMETHEUS_SCRAPE_PORTS, space-separated): all five services by default.
+PORTS="${PROMETHEUS_SCRAPE_PORTS:-$(for i in 0 1 2 3 4; do echo $((STACK_OPS_PORT_BASE + i)); done)}"
 DIR="$STACK_DIR/prometheus"
 URL="http://127.0.0.1:$PORT"
 
@@ -23,6 +26,8 @@ status() {
   echo "targets (job orderflow):"
   curl -sf "$URL/api/v1/targets?state=active" |
     jq -r '.data.activeTargets[] | "  \(.health)\t\(.labels.instance)\t\(.lastError // "")"'
+  curl -sf "$URL/api/v1/rules" | jq -r '[.data.groups[].rules[]] |
+    "rules: \(map(select(.type == "recording")) | length) recording (\(map(select(.type == "recording" and .health != "ok")) | length) unhealthy), \(map(select(.type == "alerting")) | length) alerting: \(map(select(.state == "firing")) | length) firing, \(map(select(.state == "pending")) | length) pending"'
   echo "alerting rules:"
   curl -sf "$URL/api/v1/rules?type=alert" |
     jq -r '.data.groups[].rules[] | "  \(.state)\t\(.name)" + (if (.alerts | length) > 0 then "\t" + ([.alerts[] | (.labels | del(.alertname, .severity) | to_entries | map("\(.key)=\(.value)") | join(","))] | join(" ")) else "" end)'
@@ -54,7 +59,7 @@ scrape_configs:
   - job_name: orderflow
     metrics_path: /metrics
     static_configs:
-      - targets: ['127.0.0.1:8181', '127.0.0.1:8182', '127.0.0.1:8183', '127.0.0.1:8184', '127.0.0.1:8185']
+      - targets: [$(for p in $PORTS; do printf "'127.0.0.1:%s'," "$p"; done | sed 's/,$//')]
 YAML
 promtool check config "$DIR/prometheus.yml" >/dev/null
 

@@ -2,6 +2,8 @@
 # Starts the local stack (dev/README.md): Kafka, Apicurio Registry, dynalite, the local Secrets
 # Manager and, when built, the Meta Graph API simulator; then provisions provisioning/pipeline.yaml.
 # Idempotent: parts already running are left alone. Set STACK_SKIP_PROVISION=1 to skip provisioning.
+#   dev/start.sh --with-prometheus   also a real Prometheus with deploy/prometheus's rules
+#                                    (dev/prometheus.sh), scraping the services' ops ports
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 source "$ROOT_DIR/dev/lib/stack.sh"
@@ -12,6 +14,13 @@ OPS_CLI_JAR="$ROOT_DIR/ops-cli/target/ops-cli.jar"
 MAVEN_STACK=(./mvnw -q -B -f dev/stack/pom.xml -s dev/stack/maven-settings.xml "-Dstack.dir=$STACK_DIR")
 TOTAL_START=$(now)
 cd "$ROOT_DIR"
+
+WITH_PROMETHEUS=false
+case "${1:-}" in
+  --with-prometheus) WITH_PROMETHEUS=true ;;
+  "") ;;
+  *) die "unknown option $1 (use --with-prometheus)" ;;
+esac
 
 # --- Fetch and build what is missing ------------------------------------------------------------
 
@@ -248,4 +257,7 @@ await_all "${LAUNCHING[@]+"${LAUNCHING[@]}"}"
 set_global_compatibility
 write_marker
 provision
+if $WITH_PROMETHEUS; then
+  dev/prometheus.sh
+fi
 log "stack ready in $(elapsed "$TOTAL_START") (logs: $LOG_DIR)"

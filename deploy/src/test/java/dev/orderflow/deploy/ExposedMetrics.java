@@ -38,6 +38,8 @@ import org.apache.kafka.streams.StreamsConfig;
 final class ExposedMetrics {
   private static final List<String> SERVICE_MODULES =
       List.of(
+          // common declares the lag-age gauge every consuming service registers.
+          "common",
           "order-ingest",
           "notification-router",
           "sender-framework",

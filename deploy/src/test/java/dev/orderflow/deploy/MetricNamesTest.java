@@ -41,7 +41,8 @@ class MetricNamesTest {
             "router_orders_routed_total",
             "webhooks_requests_seconds_bucket",
             "kafka_consumer_fetch_manager_records_lag_max",
-            "jvm_memory_used_bytes");
+            "jvm_memory_used_bytes",
+            "consumer_lag_age_seconds");
     assertThat(PromQl.metricNames("sum by (le) (rate(a_b_bucket{x=\"y\"}[5m])) / on(i) c:d"))
         .containsExactlyInAnyOrder("a_b_bucket", "c:d");
   }

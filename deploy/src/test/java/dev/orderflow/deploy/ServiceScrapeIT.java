@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * A real scrape: order-ingest runs as its own process on the local stack (unique topics and
  * application id, so it touches nothing of anyone else's) and its /metrics is compared with what
  * {@link ExposedMetrics} predicts. It proves the prediction's naming on a live service and that
- * every ingest, JVM and Kafka metric the rules and dashboard read is really there; meters that
- * exist only after their first event are covered by {@link MetricNamesTest} alone.
+ * every ingest, JVM, Kafka and lag-age metric the rules and dashboard read is really there; meters
+ * that exist only after their first event are covered by {@link MetricNamesTest} alone.
  */
 @RealStack
 class ServiceScrapeIT {
@@ -103,10 +103,13 @@ class ServiceScrapeIT {
       Set<String> expectedHere =
           used.stream()
               .filter(
-                  n -> Stream.of("ingest_", "jvm_", "process_", "kafka_").anyMatch(n::startsWith))
+                  n ->
+                      Stream.of("ingest_", "jvm_", "process_", "kafka_", "consumer_")
+                          .anyMatch(n::startsWith))
               .filter(n -> !AFTER_FIRST_EVENT.contains(n))
               .collect(Collectors.toCollection(TreeSet::new));
-      assertThat(expectedHere).contains("kafka_consumer_fetch_manager_records_lag_max");
+      assertThat(expectedHere)
+          .contains("kafka_consumer_fetch_manager_records_lag_max", "consumer_lag_age_seconds");
       assertThat(scraped).containsAll(expectedHere);
     } finally {
       process.destroy();

@@ -90,6 +90,7 @@ final class Scenario {
     generator.run(all.subList(split, all.size()), rate);
     afterLoad.run();
     Reconciliation done = awaitComplete(plan);
+    Duration untilComplete = Duration.ofNanos(System.nanoTime() - started);
     Reconciliation settled = awaitNoNewDuplicates(plan, done);
     ScenarioResult result =
         new ScenarioResult(
@@ -97,7 +98,8 @@ final class Scenario {
             orders,
             settled,
             allowedDuplicates,
-            Duration.ofNanos(System.nanoTime() - started));
+            Duration.ofNanos(System.nanoTime() - started),
+            untilComplete);
     LOGGER.info("scenario {}: {}", name, settled.summary());
     report.accept(result);
     return result;

@@ -2,6 +2,7 @@ package dev.orderflow.router;
 
 import dev.orderflow.common.aws.AwsClients;
 import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.ops.LagAge;
 import dev.orderflow.common.service.Service;
 import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.router.buyer.CachedBuyerDirectory;
@@ -14,6 +15,7 @@ import dev.orderflow.router.topology.RouterTopology;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.OrderCreated;
 import io.micrometer.core.instrument.Gauge;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,8 +69,11 @@ final class NotificationRouterService implements Service {
     topics.platforms().values().stream()
         .distinct()
         .forEach(t -> context.contracts().writes(t, NotificationRequested.getClassSchema()));
-    KafkaStreams streams =
-        new KafkaStreams(topology, streamsProperties(config, context.instance()));
+    LagAge lagAge = new LagAge(registry, config.applicationId(), Clock.systemUTC());
+    Properties props = streamsProperties(config, context.instance());
+    props.putAll(lagAge.streamsConfig());
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    lagAge.readLagFrom(streams::metrics);
     streams.setUncaughtExceptionHandler(
         e -> {
           LOGGER.error("stream thread failed, replacing it error={}", e.toString());

@@ -3,6 +3,7 @@ package dev.orderflow.ingest;
 import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.ops.LagAge;
 import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.common.registry.SchemaRegistryException;
 import dev.orderflow.common.serde.AvroSerde;
@@ -25,6 +26,7 @@ import dev.orderflow.schema.OrderCreated;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -60,13 +62,15 @@ final class OrderIngestService implements Service {
     IngestParts parts = parts(config, registry, context, undeliverable);
     // Started only once the registry holds OrderCreated under the output subject (provisioning).
     context.contracts().writes(topics.created().name(), OrderCreated.getClassSchema());
-    KafkaStreams streams =
-        new KafkaStreams(
-            IngestTopology.build(topics, parts),
-            IngestTopology.withExceptionHandling(
-                new KafkaSettings(KafkaConfig.from(context.config()))
-                    .streams(config.applicationId()),
-                parts));
+    LagAge lagAge =
+        new LagAge(context.metrics().registry(), config.applicationId(), Clock.systemUTC());
+    Properties props =
+        IngestTopology.withExceptionHandling(
+            new KafkaSettings(KafkaConfig.from(context.config())).streams(config.applicationId()),
+            parts);
+    props.putAll(lagAge.streamsConfig());
+    KafkaStreams streams = new KafkaStreams(IngestTopology.build(topics, parts), props);
+    lagAge.readLagFrom(streams::metrics);
     streams.setUncaughtExceptionHandler(error -> onStreamThreadFailure(error, undeliverable));
     context.metrics().bind(streams);
     context.ready().add("streams-running", () -> streams.state() == KafkaStreams.State.RUNNING);

@@ -132,6 +132,12 @@ public final class KafkaSettings {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
     props.putAll(config.consumer());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, reset.configValue());
+    // Range, not the broker's default uniform, which balances the count over all subscribed topics:
+    // with a main topic and its tiers one sender could own every main partition (and the rate
+    // share). A classic group refuses the setting.
+    if ("consumer".equals(props.get(GROUP_PROTOCOL))) {
+      props.putIfAbsent(ConsumerConfig.GROUP_REMOTE_ASSIGNOR_CONFIG, "range");
+    }
     props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
     props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
     return bounded(props, DEFAULT_API_TIMEOUT);

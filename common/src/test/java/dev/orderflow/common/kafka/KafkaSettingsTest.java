@@ -118,6 +118,24 @@ class KafkaSettingsTest {
   }
 
   @Test
+  void aConsumerGroupAssignsRangesPerTopicUnlessItIsAClassicGroup() {
+    KafkaSettings classic =
+        new KafkaSettings(
+            new KafkaConfig(
+                "b:9092",
+                Map.of(),
+                Map.of(),
+                Map.of("group.protocol", "classic"),
+                Map.of(),
+                Map.of()));
+
+    assertThat(plaintext.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST))
+        .containsEntry("group.remote.assignor", "range");
+    assertThat(classic.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST))
+        .doesNotContainKey("group.remote.assignor");
+  }
+
+  @Test
   void configOverridesApplyPerClientButNeverReplaceTheIdentity() {
     KafkaConfig config =
         new KafkaConfig(

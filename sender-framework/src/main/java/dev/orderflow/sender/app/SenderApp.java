@@ -8,6 +8,7 @@ import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
 import dev.orderflow.common.kafka.OffsetReset;
 import dev.orderflow.common.kafka.TopicNames;
+import dev.orderflow.common.ops.LagAge;
 import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.common.serde.AvroDeserializer;
 import dev.orderflow.common.service.Service;
@@ -27,6 +28,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,15 +71,19 @@ public final class SenderApp implements Service {
               // ledger keeps a re-read from being sent twice); LATEST would also skip the held
               // ones, NONE would stop the sender for every partition over one. The deleted ones
               // are gone either way: OffsetResets logs and counts them.
+              LagAge lagAge =
+                  new LagAge(context.metrics().registry(), config.groupId(), Clock.systemUTC());
+              Properties props =
+                  kafka.consumer(
+                      config.groupId(),
+                      clientId,
+                      IsolationLevel.READ_COMMITTED,
+                      OffsetReset.EARLIEST);
+              props.putAll(lagAge.consumerConfig());
               Consumer<byte[], byte[]> consumer =
                   new KafkaConsumer<>(
-                      kafka.consumer(
-                          config.groupId(),
-                          clientId,
-                          IsolationLevel.READ_COMMITTED,
-                          OffsetReset.EARLIEST),
-                      new ByteArrayDeserializer(),
-                      new ByteArrayDeserializer());
+                      props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+              lagAge.readLagFrom(consumer::metrics);
               // Bound here, not via Metrics.bind, whose Streams overload would need kafka-streams.
               new KafkaClientMetrics(consumer).bindTo(context.metrics().registry());
               return consumer;
