@@ -2,6 +2,9 @@ package dev.orderflow.router;
 
 import dev.orderflow.common.aws.AwsClients;
 import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.kafka.Topic;
+import dev.orderflow.common.registry.SchemaRegistryClient;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.service.Service;
 import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.router.buyer.CachedBuyerDirectory;
@@ -56,19 +59,20 @@ final class NotificationRouterService implements Service {
         .description("1 while the DynamoDB circuit is closed")
         .register(registry);
 
+    RouterTopics topics =
+        RouterTopics.from(
+            context.config(),
+            new SchemaRegistryClient(config.registry().clientConfig()),
+            AvroSerdeConfig.from(config.registry()));
     Topology topology =
-        RouterTopology.build(
-            config.topology(),
-            directory,
-            RouterSerdesFactory.create(config.registry()),
-            new RouterMetrics(registry));
-    RouterTopics topics = config.topology().topics();
-    context.contracts().reads(topics.ordersCreated(), OrderCreated.getClassSchema());
+        RouterTopology.build(config.topology(), topics, directory, new RouterMetrics(registry));
+    context.contracts().reads(topics.ordersCreated().name(), OrderCreated.getClassSchema());
     topics.platforms().values().stream()
+        .map(Topic::name)
         .distinct()
         .forEach(t -> context.contracts().writes(t, NotificationRequested.getClassSchema()));
     KafkaStreams streams =
-        new KafkaStreams(topology, streamsProperties(config, context.instance()));
+        new KafkaStreams(topology, streamsProperties(config, topics, context.instance()));
     streams.setUncaughtExceptionHandler(
         e -> {
           LOGGER.error("stream thread failed, replacing it error={}", e.toString());
@@ -82,14 +86,15 @@ final class NotificationRouterService implements Service {
     return new NotificationRouterService(streams, dynamo);
   }
 
-  private static Properties streamsProperties(RouterConfig config, String instance) {
+  private static Properties streamsProperties(
+      RouterConfig config, RouterTopics topics, String instance) {
     Properties base = new KafkaSettings(config.kafka()).streams(config.applicationId());
     Map<String, Object> props = new HashMap<>();
     base.forEach((k, v) -> props.put(k.toString(), v));
     props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + instance);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     Properties result = new Properties();
-    result.putAll(RouterStreamsConfig.properties(props, config.topology().topics()));
+    result.putAll(RouterStreamsConfig.properties(props, topics));
     return result;
   }
 
