@@ -18,7 +18,6 @@ import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.OrderCreated;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -86,16 +85,19 @@ final class NotificationRouterService implements Service {
     return new NotificationRouterService(streams, dynamo);
   }
 
-  private static Properties streamsProperties(
-      RouterConfig config, RouterTopics topics, String instance) {
-    Properties base = new KafkaSettings(config.kafka()).streams(config.applicationId());
-    Map<String, Object> props = new HashMap<>();
-    base.forEach((k, v) -> props.put(k.toString(), v));
-    props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + instance);
+  /**
+   * Streams settings: {@code kafka.streams.*} as given (a {@code client.id} there is honoured;
+   * without one each instance gets {@code <application id>-<instance>}), the thread count {@link
+   * RouterConfig} settled, and the router's guarantees, which config may repeat but not contradict.
+   */
+  static Properties streamsProperties(RouterConfig config, RouterTopics topics, String instance) {
+    Properties props = new KafkaSettings(config.kafka()).streams(config.applicationId());
+    if (!config.kafka().streams().containsKey(StreamsConfig.CLIENT_ID_CONFIG)) {
+      props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + instance);
+    }
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
-    Properties result = new Properties();
-    result.putAll(RouterStreamsConfig.properties(props, topics));
-    return result;
+    props.putAll(RouterStreamsConfig.properties(Map.of(), topics));
+    return props;
   }
 
   @Override

@@ -11,17 +11,11 @@ import dev.orderflow.router.route.Channel;
 import dev.orderflow.router.topology.RouterTopics;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RouterConfigTest {
-  private final Map<String, String> props =
-      new HashMap<>(
-          Map.of(
-              "kafka.bootstrap.servers", "127.0.0.1:9092",
-              "schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7",
-              "aws.region", "eu-west-1"));
+  private final Map<String, String> props = Fixtures.requiredConfig();
 
   @Test
   void theDefaultsAreTheDesignsTopicsAndShortUnknownCaching() {
