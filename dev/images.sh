@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the container images with no daemon and no container registry (../shared/containers.md):
+# Builds the container images with no daemon and no container registry (dev/README.md,
+# "Containers on these machines"):
 #   1. the base, once: a Debian trixie root with OpenJDK 21 (mmdebstrap), imported into podman as
 #      localhost/orderflow/base:<hash of how it is built>, so a change to the recipe builds anew
 #      and an unchanged one is reused;

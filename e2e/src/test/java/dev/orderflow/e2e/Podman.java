@@ -34,8 +34,8 @@ final class Podman {
   static Podman required(Path repositoryRoot) {
     if (!onPath("podman")) {
       String message =
-          "podman is not installed (apt-get install podman runc mmdebstrap uidmap; ../shared/"
-              + "containers.md); the container tests need it";
+          "podman is not installed (apt-get install podman runc mmdebstrap uidmap; dev/README.md,"
+              + " \"Containers on these machines\"); the container tests need it";
       if ("true".equals(System.getenv("CI"))) {
         fail(message + " and CI=true, where .ci/run installs it");
       }

@@ -14,7 +14,7 @@ import dev.orderflow.sender.graph.HttpStatusClass;
 import java.util.Map;
 
 /**
- * The Instagram / Messenger error table (meta-api-notes.md, sections B4 and C), in one place: the
+ * The Instagram / Messenger Platform error table (Meta's send-API error codes), in one place: the
  * exact (code, subcode) pair first, then a subcode that means the same under any code, then the
  * code, then the HTTP status for anything the table does not know.
  */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orderflow.schema.NotificationRequested;
 import java.nio.charset.StandardCharsets;
 
-/** The body of an Instagram text message (meta-api-notes.md, B1): recipient IGSID and text. */
+/** The body of an Instagram text message : recipient IGSID and text. */
 final class InstagramMessage {
   /** Meta's limit on a text message, in UTF-8 bytes. */
   static final int MAX_TEXT_BYTES = 1000;

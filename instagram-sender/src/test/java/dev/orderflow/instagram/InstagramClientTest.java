@@ -234,7 +234,7 @@ class InstagramClientTest {
 
   @Test
   void aProbeAnsweredForAnotherAccountPausesTheChannel() {
-    // Given a user token where the Page's token belongs (meta-api-notes.md B2)
+    // Given a user token where the Page's token belongs (Facebook Login: the Page's token sends)
     client.close();
     client = clientFor(InstagramHostStyle.FACEBOOK_PAGE, Duration.ofSeconds(5));
     server.enqueue(ok("{\"id\":\"100000000000009\",\"name\":\"Ops Person\"}"));

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InstagramErrorTableTest {
   private final InstagramErrorTable table = new InstagramErrorTable();
 
-  // Every row of meta-api-notes.md B4 and C; an empty subcode means none was sent. The HTTP
+  // Every row InstagramErrorTable knows; an empty subcode means none was sent. The HTTP
   // status is the one Graph usually pairs with the code; the code decides, not the status.
   @ParameterizedTest(name = "{0}/{1} (HTTP {2}) is {3}")
   @CsvSource({

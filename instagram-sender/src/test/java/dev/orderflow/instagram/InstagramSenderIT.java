@@ -22,6 +22,7 @@ import dev.orderflow.schema.ContractClasses;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.app.NotificationDecoder;
 import dev.orderflow.sender.app.SenderApp;
+import dev.orderflow.sender.fakes.RenamedPlatform;
 import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.TestStack;
 import java.net.URI;

@@ -2,6 +2,7 @@ package dev.orderflow.instagram;
 
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.Platform;
+import dev.orderflow.testsupport.RequestedNotifications;
 import java.time.Instant;
 
 /** Instagram notifications as the router writes them, for tests. */
@@ -11,17 +12,10 @@ final class Notifications {
   private Notifications() {}
 
   static NotificationRequested.Builder notification() {
-    return NotificationRequested.newBuilder()
-        .setNotificationId("ORD-2002:instagram")
-        .setOrderId("ORD-2002")
-        .setBuyerId("buyer-9")
-        .setPlatform(Platform.INSTAGRAM)
-        .setRecipient(BUYER_IGSID)
+    return RequestedNotifications.builder("ORD-2002", "buyer-9", Platform.INSTAGRAM, BUYER_IGSID)
         .setLocale("pcm-NG")
-        .setCurrency("NGN")
         .setTotalMinor(4_500_000L)
         .setText("Your order ORD-2002 (₦45,000) don land. Thank you!")
-        .setTemplate(null)
         .setInsideServiceWindow(true)
         .setCorrelationId("corr-2")
         .setRequestedAt(Instant.parse("2026-03-03T10:15:30Z"));

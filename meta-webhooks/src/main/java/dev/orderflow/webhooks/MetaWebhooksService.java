@@ -6,7 +6,6 @@ import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
 import dev.orderflow.common.kafka.Topic;
-import dev.orderflow.common.registry.RegistryClientConfig;
 import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.common.secrets.CachedJsonSecret;
 import dev.orderflow.common.serde.AvroSerde;
@@ -60,13 +59,9 @@ final class MetaWebhooksService implements Service {
     KafkaSettings kafka = new KafkaSettings(KafkaConfig.from(context.config()));
     SecretsManagerClient secretsClient =
         new AwsClients(AwsConfig.from(context.config())).secretsManager();
-    SchemaRegistryClient registry = new SchemaRegistryClient(registryConfig.url().toString());
-    AvroSerdeConfig serde =
-        new AvroSerdeConfig(
-            registryConfig.url().toString(),
-            registryConfig.autoRegister(),
-            RegistryClientConfig.DEFAULT_TIMEOUT,
-            false);
+    // From RegistryConfig, so the registry's credentials and truststore apply.
+    SchemaRegistryClient registry = new SchemaRegistryClient(registryConfig.clientConfig());
+    AvroSerdeConfig serde = AvroSerdeConfig.from(registryConfig);
     WebhookTopics topics =
         new WebhookTopics(
             new Topic<>(

@@ -2,7 +2,7 @@ package dev.orderflow.webhooks;
 
 import java.nio.charset.StandardCharsets;
 
-/** Webhook bodies shaped like Meta's (meta-api-notes A5, A6), for tests. */
+/** Webhook bodies shaped like Meta's, for tests. */
 public final class Payloads {
   public static final String PHONE_NUMBER_ID = "100000000000001";
   public static final String IG_ACCOUNT = "17841400000000001";

@@ -2,7 +2,10 @@ package dev.orderflow.router;
 
 import dev.orderflow.common.aws.AwsClients;
 import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.kafka.Topic;
 import dev.orderflow.common.ops.LagAge;
+import dev.orderflow.common.registry.SchemaRegistryClient;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.service.Service;
 import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.router.buyer.CachedBuyerDirectory;
@@ -17,7 +20,6 @@ import dev.orderflow.schema.OrderCreated;
 import io.micrometer.core.instrument.Gauge;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -58,19 +60,20 @@ final class NotificationRouterService implements Service {
         .description("1 while the DynamoDB circuit is closed")
         .register(registry);
 
+    RouterTopics topics =
+        RouterTopics.from(
+            context.config(),
+            new SchemaRegistryClient(config.registry().clientConfig()),
+            AvroSerdeConfig.from(config.registry()));
     Topology topology =
-        RouterTopology.build(
-            config.topology(),
-            directory,
-            RouterSerdesFactory.create(config.registry()),
-            new RouterMetrics(registry));
-    RouterTopics topics = config.topology().topics();
-    context.contracts().reads(topics.ordersCreated(), OrderCreated.getClassSchema());
+        RouterTopology.build(config.topology(), topics, directory, new RouterMetrics(registry));
+    context.contracts().reads(topics.ordersCreated().name(), OrderCreated.getClassSchema());
     topics.platforms().values().stream()
+        .map(Topic::name)
         .distinct()
         .forEach(t -> context.contracts().writes(t, NotificationRequested.getClassSchema()));
     LagAge lagAge = new LagAge(registry, config.applicationId(), Clock.systemUTC());
-    Properties props = streamsProperties(config, context.instance());
+    Properties props = streamsProperties(config, topics, context.instance());
     props.putAll(lagAge.streamsConfig());
     KafkaStreams streams = new KafkaStreams(topology, props);
     lagAge.readLagFrom(streams::metrics);
@@ -87,15 +90,19 @@ final class NotificationRouterService implements Service {
     return new NotificationRouterService(streams, dynamo);
   }
 
-  private static Properties streamsProperties(RouterConfig config, String instance) {
-    Properties base = new KafkaSettings(config.kafka()).streams(config.applicationId());
-    Map<String, Object> props = new HashMap<>();
-    base.forEach((k, v) -> props.put(k.toString(), v));
-    props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + instance);
+  /**
+   * Streams settings: {@code kafka.streams.*} as given (a {@code client.id} there is honoured;
+   * without one each instance gets {@code <application id>-<instance>}), the thread count {@link
+   * RouterConfig} settled, and the router's guarantees, which config may repeat but not contradict.
+   */
+  static Properties streamsProperties(RouterConfig config, RouterTopics topics, String instance) {
+    Properties props = new KafkaSettings(config.kafka()).streams(config.applicationId());
+    if (!config.kafka().streams().containsKey(StreamsConfig.CLIENT_ID_CONFIG)) {
+      props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + instance);
+    }
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
-    Properties result = new Properties();
-    result.putAll(RouterStreamsConfig.properties(props, config.topology().topics()));
-    return result;
+    props.putAll(RouterStreamsConfig.properties(Map.of(), topics));
+    return props;
   }
 
   @Override

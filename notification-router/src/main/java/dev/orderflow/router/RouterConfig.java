@@ -10,13 +10,11 @@ import dev.orderflow.router.buyer.BuyerCacheSettings;
 import dev.orderflow.router.buyer.DirectoryResilience;
 import dev.orderflow.router.buyer.DynamoBuyerDirectory;
 import dev.orderflow.router.render.RenderSettings;
-import dev.orderflow.router.route.Channel;
 import dev.orderflow.router.topology.BatchSettings;
 import dev.orderflow.router.topology.RecheckSettings;
 import dev.orderflow.router.topology.RouterStreamsConfig;
 import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.router.topology.TopologySettings;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,8 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * The router's settings, read once at start-up; every bad value fails with its key named. Defaults
- * live in {@code notification-router.properties} and in the records' {@code defaults()}.
+ * live in {@code notification-router.properties} and in the records' {@code defaults()}. Topic
+ * names are read with their serdes, by {@link RouterTopics#from}.
  */
 public record RouterConfig(
     String applicationId,
@@ -40,8 +39,9 @@ public record RouterConfig(
   public static RouterConfig from(ConfigSource source) {
     KafkaConfig kafka = KafkaConfig.from(source);
     TopologySettings topology =
-        new TopologySettings(topics(source), recheck(source), render(source), batch(source));
-    RouterStreamsConfig.refuseConflictingOverrides(kafka.streams(), topology.topics());
+        new TopologySettings(recheck(source), render(source), batch(source));
+    RouterStreamsConfig.refuseConflictingOverrides(
+        kafka.streams(), source.string(RouterTopics.DEAD_LETTERS, TopicNames.ROUTER_DEAD_LETTERS));
     return new RouterConfig(
         source.string("router.application-id", "notification-router"),
         streamThreads(source, kafka),
@@ -81,19 +81,6 @@ public record RouterConfig(
           override);
     }
     return threads;
-  }
-
-  private static RouterTopics topics(ConfigSource source) {
-    Map<Channel, String> platforms = new EnumMap<>(Channel.class);
-    for (Channel channel : Channel.values()) {
-      platforms.put(
-          channel, source.string("topics.notify." + channel.id(), channel.defaultTopic()));
-    }
-    return new RouterTopics(
-        source.string("topics.orders-created", TopicNames.ORDERS_CREATED),
-        source.string("topics.unroutable", TopicNames.NOTIFY_UNROUTABLE),
-        source.string("topics.dead-letters", TopicNames.ROUTER_DEAD_LETTERS),
-        platforms);
   }
 
   private static BuyerCacheSettings cache(ConfigSource source) {

@@ -7,13 +7,24 @@ import dev.orderflow.schema.SubmissionFormat;
 import dev.orderflow.schema.SubmissionMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Orders and buyers for tests. */
 public final class Fixtures {
   public static final Instant NOW = Instant.parse("2026-03-01T10:15:30Z");
 
   private Fixtures() {}
+
+  /** The keys the router has no default for (Kafka, registry, AWS region), as a mutable map. */
+  public static Map<String, String> requiredConfig() {
+    return new HashMap<>(
+        Map.of(
+            "kafka.bootstrap.servers", "127.0.0.1:9092",
+            "schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7",
+            "aws.region", "eu-west-1"));
+  }
 
   public static OrderCreated order(String orderId, String buyerId, List<LineItem> items) {
     long total = items.stream().mapToLong(i -> i.getUnitPriceMinor() * i.getQuantity()).sum();

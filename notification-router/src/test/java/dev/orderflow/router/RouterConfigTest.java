@@ -5,29 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.registry.InMemorySchemaRegistry;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.router.route.Channel;
+import dev.orderflow.router.topology.RouterTopics;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RouterConfigTest {
-  private final Map<String, String> props =
-      new HashMap<>(
-          Map.of(
-              "kafka.bootstrap.servers", "127.0.0.1:9092",
-              "schema.registry.url", "http://127.0.0.1:8081/apis/ccompat/v7",
-              "aws.region", "eu-west-1"));
+  private final Map<String, String> props = Fixtures.requiredConfig();
 
   @Test
   void theDefaultsAreTheDesignsTopicsAndShortUnknownCaching() {
     RouterConfig config = RouterConfig.from(ConfigSource.of(props, Map.of()));
 
-    assertThat(config.topology().topics().ordersCreated()).isEqualTo("orders.created.v1");
-    assertThat(config.topology().topics().platformTopic(Channel.WHATSAPP))
-        .isEqualTo("notify.whatsapp.v1");
-    assertThat(config.topology().topics().deadLetters()).isEqualTo("notification-router.dlq.v1");
+    RouterTopics topics = topics(ConfigSource.of(props, Map.of()));
+    assertThat(topics.ordersCreated().name()).isEqualTo("orders.created.v1");
+    assertThat(topics.platform(Channel.WHATSAPP).name()).isEqualTo("notify.whatsapp.v1");
+    assertThat(topics.deadLetters().name()).isEqualTo("notification-router.dlq.v1");
     assertThat(config.cache().unknownTtl()).isLessThan(config.cache().foundTtl());
     assertThat(config.buyersTable()).isEqualTo("buyers");
   }
@@ -58,7 +55,8 @@ class RouterConfigTest {
 
     RouterConfig config = RouterConfig.from(ConfigSource.of(props, env));
 
-    assertThat(config.topology().topics().platformTopic(Channel.INSTAGRAM)).isEqualTo("ig.out");
+    assertThat(topics(ConfigSource.of(props, env)).platform(Channel.INSTAGRAM).name())
+        .isEqualTo("ig.out");
     assertThat(config.topology().recheck().delay()).isEqualTo(Duration.ofMillis(750));
     assertThat(config.topology().render().templateLanguages())
         .containsEntry("en", "en_US")
@@ -137,5 +135,13 @@ class RouterConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("kafka.streams.processing.guarantee: expected exactly_once_v2")
         .hasMessageContaining("'at_least_once'");
+  }
+
+  /** The topics as the service builds them from the same config (serdes over no registry). */
+  private static RouterTopics topics(ConfigSource source) {
+    return RouterTopics.from(
+        source,
+        new InMemorySchemaRegistry(),
+        AvroSerdeConfig.from(RouterConfig.from(source).registry()));
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The WhatsApp Cloud API error table (meta-api-notes.md, section A3 and C), in one place: Graph
+ * The WhatsApp Cloud API error table (Meta's Graph and Cloud API error codes), in one place: Graph
  * {@code code} first, then {@code error_subcode} where it changes the answer, then HTTP status for
  * codes the table does not know.
  */

@@ -8,7 +8,7 @@ import dev.orderflow.schema.TemplateParameter;
 import dev.orderflow.schema.WhatsAppTemplate;
 import java.util.List;
 
-/** The JSON bodies of the two WhatsApp message shapes the sender uses (meta-api-notes.md, A1). */
+/** The JSON bodies of the two WhatsApp message shapes the sender uses (template and text). */
 final class WhatsAppPayloads {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

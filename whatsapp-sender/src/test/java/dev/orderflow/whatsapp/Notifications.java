@@ -5,6 +5,7 @@ import dev.orderflow.schema.Platform;
 import dev.orderflow.schema.TemplateParameter;
 import dev.orderflow.schema.TemplateParameterType;
 import dev.orderflow.schema.WhatsAppTemplate;
+import dev.orderflow.testsupport.RequestedNotifications;
 import java.time.Instant;
 import java.util.List;
 
@@ -39,18 +40,9 @@ final class Notifications {
   }
 
   static NotificationRequested.Builder notification() {
-    return NotificationRequested.newBuilder()
-        .setNotificationId("ORD-1001:whatsapp")
-        .setOrderId("ORD-1001")
-        .setBuyerId("buyer-7")
-        .setPlatform(Platform.WHATSAPP)
-        .setRecipient(BUYER_PHONE)
-        .setLocale("en-NG")
-        .setCurrency("NGN")
-        .setTotalMinor(138_000_000L)
+    return RequestedNotifications.builder("ORD-1001", "buyer-7", Platform.WHATSAPP, BUYER_PHONE)
         .setText("Hi Ada, your order ORD-1001 (₦1,380,000) is confirmed.")
         .setTemplate(orderConfirmed())
-        .setInsideServiceWindow(false)
         .setCorrelationId("corr-1")
         .setRequestedAt(Instant.parse("2026-03-03T10:15:30Z"));
   }

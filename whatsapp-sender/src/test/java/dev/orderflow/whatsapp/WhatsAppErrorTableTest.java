@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WhatsAppErrorTableTest {
   private final WhatsAppErrorTable table = new WhatsAppErrorTable();
 
-  // Every row of meta-api-notes.md A3 with the HTTP status the notes give for it.
+  // Every code WhatsAppErrorTable knows, with the HTTP status Graph pairs with it.
   @ParameterizedTest(name = "code {0} (HTTP {1}) is {2}")
   @CsvSource({
     "0, 401, REFRESH",

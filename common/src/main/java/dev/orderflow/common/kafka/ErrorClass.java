@@ -1,6 +1,9 @@
 package dev.orderflow.common.kafka;
 
-/** What the sender does about a failed call (meta-api-notes.md, "Classification key"). */
+/**
+ * What the sender does about a failed call; each platform's error table maps Meta's codes (and the
+ * HTTP status) onto these.
+ */
 public enum ErrorClass {
   /** Transient: retry the same payload with backoff and jitter, a capped number of times. */
   RETRY,

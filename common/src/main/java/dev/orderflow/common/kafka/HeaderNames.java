@@ -1,9 +1,11 @@
 package dev.orderflow.common.kafka;
 
 /**
- * Every Kafka header name the pipeline reads or writes, in one place (design.md, "Contracts").
- * Values are UTF-8 strings unless noted; times are epoch milliseconds written as decimal strings so
- * that kcat and the ops tool show them as they are.
+ * The names of the headers the pipeline's own code writes and reads; code outside {@code common}
+ * names a header through these constants. Kafka Streams' dead-letter headers ({@code
+ * __streams.errors.*}) are Kafka's and not listed. Values are UTF-8 strings unless noted; times are
+ * epoch milliseconds written as decimal strings so that kcat and the ops tool show them as they
+ * are.
  */
 public final class HeaderNames {
   private HeaderNames() {}

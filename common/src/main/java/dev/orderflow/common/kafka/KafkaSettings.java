@@ -1,5 +1,6 @@
 package dev.orderflow.common.kafka;
 
+import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.KafkaConfig;
 import java.time.Duration;
 import java.util.HashMap;
@@ -178,8 +179,19 @@ public final class KafkaSettings {
     return streams(applicationId, Map.of());
   }
 
-  /** {@link #streams(String)} with this application's own defaults above ours. */
+  /**
+   * {@link #streams(String)} with this application's own defaults above ours. The application id is
+   * the service's own key's; a {@code kafka.streams.application.id} that says otherwise is refused
+   * rather than replaced.
+   */
   public Properties streams(String applicationId, Map<String, String> clientDefaults) {
+    String given = config.streams().get(STREAMS_APPLICATION_ID);
+    if (given != null && !given.strip().equals(applicationId)) {
+      throw new ConfigException(
+          "kafka.streams." + STREAMS_APPLICATION_ID,
+          "no value, or the service's application id (" + applicationId + ")",
+          given);
+    }
     Properties props = base(applicationId);
     props.put(STREAMS_PROCESSING_GUARANTEE, STREAMS_EXACTLY_ONCE_V2);
     withClientDefaults(props, clientDefaults);

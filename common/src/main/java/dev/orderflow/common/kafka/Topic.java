@@ -64,7 +64,10 @@ public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
     return new ProducerRecord<>(name, null, key, value, headers);
   }
 
-  /** Decodes the key of a record consumed as bytes (senders keep the bytes for dead letters). */
+  /**
+   * Decodes the key of a record consumed as bytes, by a consumer that keeps the bytes as well (to
+   * dead-letter them unchanged, say, or to compare them in a test).
+   */
   public K key(ConsumerRecord<byte[], byte[]> record) {
     return keySerde.deserializer().deserialize(record.topic(), record.headers(), record.key());
   }

@@ -1,6 +1,9 @@
 package dev.orderflow.common.kafka;
 
-/** Default names of the pipeline's topics (design.md); each service can override them in config. */
+/**
+ * Default names of the pipeline's topics, as provisioning/pipeline.yaml declares them; each service
+ * can override them in config.
+ */
 public final class TopicNames {
   private TopicNames() {}
 

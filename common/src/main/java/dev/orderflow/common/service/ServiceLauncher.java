@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole {@code main} of every service: {@code ServiceLauncher.run("order-ingest", 8181, args,
- * OrderIngestService::new)}. Loads config ({@code <name>.properties} on the classpath, the
+ * OrderIngestService::create)}. Loads config ({@code <name>.properties} on the classpath, the
  * profile's {@code <name>-<profile>.properties} with {@code --profile <profile>} or {@code
  * ORDERFLOW_PROFILE}, {@code --config <file>}, environment), creates metrics and health checks,
  * builds the service, serves {@code /metrics} and {@code /health/*}, starts the service and stops

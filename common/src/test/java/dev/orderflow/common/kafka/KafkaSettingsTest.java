@@ -3,6 +3,7 @@ package dev.orderflow.common.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orderflow.common.config.ConfigException;
 import dev.orderflow.common.config.KafkaConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -154,6 +155,25 @@ class KafkaSettingsTest {
         .containsEntry("max.poll.records", "100");
     assertThat(settings.streams("s")).containsEntry("processing.guarantee", "at_least_once");
     assertThat(plaintext.producer("p")).doesNotContainKey("max.poll.records");
+  }
+
+  @Test
+  void aStreamsApplicationIdOverrideIsHonouredWhenItAgreesAndRefusedWhenNot() {
+    KafkaSettings same = streamsOverride(Map.of("application.id", " notification-router "));
+    KafkaSettings other = streamsOverride(Map.of("application.id", "someone-else"));
+
+    assertThat(same.streams("notification-router"))
+        .containsEntry("application.id", "notification-router");
+    assertThatThrownBy(() -> other.streams("notification-router"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("kafka.streams.application.id: expected")
+        .hasMessageContaining("notification-router")
+        .hasMessageContaining("someone-else");
+  }
+
+  private static KafkaSettings streamsOverride(Map<String, String> streams) {
+    return new KafkaSettings(
+        new KafkaConfig("b:9092", Map.of(), Map.of(), Map.of(), streams, Map.of()));
   }
 
   @Test

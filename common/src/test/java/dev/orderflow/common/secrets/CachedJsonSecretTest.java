@@ -3,11 +3,8 @@ package dev.orderflow.common.secrets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -17,7 +14,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 
 class CachedJsonSecretTest {
   private final StoredSecret store = new StoredSecret();
-  private final SteppingClock clock = new SteppingClock();
+  private final MutableClock clock = MutableClock.at("2026-12-01T10:00:00Z");
   private final CachedJsonSecret<String> secret =
       new CachedJsonSecret<>(
           store,
@@ -117,28 +114,5 @@ class CachedJsonSecretTest {
 
     @Override
     public void close() {}
-  }
-
-  private static final class SteppingClock extends Clock {
-    private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One {@code messaging[]} event (meta-api-notes A6): {@code sender.id}, {@code recipient.id},
+ * One {@code messaging[]} event of an Instagram webhook: {@code sender.id}, {@code recipient.id},
  * {@code timestamp} (milliseconds) and one of {@code message}, {@code read}, {@code reaction},
  * {@code postback}.
  *

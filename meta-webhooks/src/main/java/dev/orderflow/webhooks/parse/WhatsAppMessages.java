@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One {@code value.messages[]} item (meta-api-notes A6): {@code from}, {@code id}, {@code
+ * One {@code value.messages[]} item of a WhatsApp webhook: {@code from}, {@code id}, {@code
  * timestamp}, {@code type} and the type's own object. Every type is an inbound message (any of them
  * opens the service window); the text is what the buyer wrote or chose, where there is one.
  */

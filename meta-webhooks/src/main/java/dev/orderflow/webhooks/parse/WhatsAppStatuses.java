@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One {@code value.statuses[]} item (meta-api-notes A5): {@code id} (wamid), {@code status}, {@code
- * timestamp} (seconds), {@code recipient_id}, and when present {@code errors[]}, {@code
+ * One {@code value.statuses[]} item of a WhatsApp webhook: {@code id} (wamid), {@code status},
+ * {@code timestamp} (seconds), {@code recipient_id}, and when present {@code errors[]}, {@code
  * pricing.category} and {@code biz_opaque_callback_data}.
  */
 final class WhatsAppStatuses {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Meta's subscription check (meta-api-notes A6): {@code hub.mode=subscribe} with our verify token
- * is answered 200 with {@code hub.challenge} as the body; anything else 403.
+ * Meta's subscription check: {@code hub.mode=subscribe} with our verify token is answered 200 with
+ * {@code hub.challenge} as the body; anything else 403.
  */
 final class Handshake {
   static final String MODE = "hub.mode";

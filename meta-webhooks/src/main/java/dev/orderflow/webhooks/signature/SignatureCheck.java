@@ -9,8 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks {@code X-Hub-Signature-256: sha256=<hex>} against the HMAC-SHA256 of the raw body keyed
- * with the app secret (meta-api-notes A6). The comparison is {@link MessageDigest#isEqual}, whose
- * time does not depend on where the bytes differ.
+ * with the app secret, as Meta signs every webhook. The comparison is {@link
+ * MessageDigest#isEqual}, whose time does not depend on where the bytes differ.
  */
 public final class SignatureCheck {
   public static final String HEADER = "X-Hub-Signature-256";

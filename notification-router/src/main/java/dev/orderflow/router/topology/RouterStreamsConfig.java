@@ -16,7 +16,7 @@ public final class RouterStreamsConfig {
    */
   public static Map<String, Object> properties(Map<String, Object> base, RouterTopics topics) {
     Map<String, Object> props = new HashMap<>(base);
-    props.putAll(imposed(topics));
+    props.putAll(imposed(topics.deadLetters().name()));
     return props;
   }
 
@@ -25,10 +25,11 @@ public final class RouterStreamsConfig {
    * replacing it silently; an override equal to the imposed value is accepted.
    *
    * @param overrides the {@code kafka.streams.*} keys, without the prefix
+   * @param deadLetterTopic the name {@link RouterTopics#deadLetters()} will have
    */
   public static void refuseConflictingOverrides(
-      Map<String, String> overrides, RouterTopics topics) {
-    imposed(topics)
+      Map<String, String> overrides, String deadLetterTopic) {
+    imposed(deadLetterTopic)
         .forEach(
             (key, value) -> {
               String given = overrides.get(key);
@@ -42,10 +43,10 @@ public final class RouterStreamsConfig {
             });
   }
 
-  private static Map<String, Object> imposed(RouterTopics topics) {
+  private static Map<String, Object> imposed(String deadLetterTopic) {
     Map<String, Object> props = new LinkedHashMap<>();
     props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
     // Unreadable bytes: to the dead-letter topic with the reason, then carry on; the registry
     // unreachable: stop the task and resume from its commit.
     props.put(

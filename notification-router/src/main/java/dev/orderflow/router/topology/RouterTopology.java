@@ -1,5 +1,6 @@
 package dev.orderflow.router.topology;
 
+import dev.orderflow.common.kafka.Topic;
 import dev.orderflow.router.buyer.BuyerDirectory;
 import dev.orderflow.router.route.Channel;
 import dev.orderflow.router.route.Route;
@@ -38,12 +39,12 @@ public final class RouterTopology {
 
   public static Topology build(
       TopologySettings settings,
+      RouterTopics topics,
       BuyerDirectory directory,
-      RouterSerdes serdes,
       RouterMetrics metrics) {
-    RouterTopics topics = settings.topics();
     Parts parts = new Parts(topics, settings.recheck(), settings.batch(), directory, metrics);
-    ReceivedSerde<OrderCreated> orders = new ReceivedSerde<>(serdes.orderCreated().deserializer());
+    Topic<String, OrderCreated> ordersCreated = topics.ordersCreated();
+    ReceivedSerde<OrderCreated> orders = new ReceivedSerde<>(ordersCreated.valueDeserializer());
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -56,8 +57,8 @@ public final class RouterTopology {
 
     KStream<String, RoutedOrder> routed =
         builder.stream(
-                topics.ordersCreated(),
-                Consumed.with(Serdes.String(), orders).withName("orders-created"))
+                ordersCreated.name(),
+                Consumed.with(ordersCreated.keySerde(), orders).withName("orders-created"))
             .process(
                 () ->
                     new RoutingProcessor(
@@ -70,31 +71,32 @@ public final class RouterTopology {
         .split(Named.as("route-"))
         .branch(
             (orderId, order) -> order.toPlatform(),
-            Branched.withConsumer(
-                toPlatform -> toPlatforms(toPlatform, topics, serdes), "to-platform"))
+            Branched.withConsumer(toPlatform -> toPlatforms(toPlatform, topics), "to-platform"))
         .defaultBranch(
             Branched.withConsumer(
                 unroutable ->
                     unroutable
                         .mapValues(RoutedOrder::original, Named.as("original-bytes"))
                         .to(
-                            topics.unroutable(),
-                            Produced.with(Serdes.String(), Serdes.ByteArray())
-                                .withName("unroutable-sink")),
+                            topics.unroutable().name(),
+                            produced(topics.unroutable(), "unroutable-sink")),
                 "unroutable"));
     return builder.build();
   }
 
-  private static void toPlatforms(
-      KStream<String, RoutedOrder> routed, RouterTopics topics, RouterSerdes serdes) {
+  private static void toPlatforms(KStream<String, RoutedOrder> routed, RouterTopics topics) {
     TopicNameExtractor<String, NotificationRequested> platformTopic =
         (buyerId, notification, context) ->
-            topics.platformTopic(Channel.of(notification.getPlatform()));
+            topics.platform(Channel.of(notification.getPlatform())).name();
+    // Every platform topic carries the same key and value types; any one's serdes write them all.
+    Topic<String, NotificationRequested> anyPlatform = topics.platform(Channel.values()[0]);
     routed
         .mapValues(
             order -> ((Route.ToPlatform) order.route()).notification(), Named.as("notification"))
-        .to(
-            platformTopic,
-            Produced.with(Serdes.String(), serdes.notification()).withName("platform-sink"));
+        .to(platformTopic, produced(anyPlatform, "platform-sink"));
+  }
+
+  private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {
+    return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
   }
 }

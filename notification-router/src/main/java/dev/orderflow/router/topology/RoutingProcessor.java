@@ -170,7 +170,7 @@ final class RoutingProcessor
   private Buffered decode(Buffered stored) {
     OrderCreated order =
         storedOrderReader
-            .deserialize(parts.topics().ordersCreated(), stored.headers(), stored.raw())
+            .deserialize(parts.topics().ordersCreated().name(), stored.headers(), stored.raw())
             .value();
     return new Buffered(
         stored.storeKey(), order, stored.raw(), stored.headers(), stored.timestamp());
@@ -251,7 +251,8 @@ final class RoutingProcessor
       try {
         orders.add(
             storedOrderReader
-                .deserialize(parts.topics().ordersCreated(), parked.kafkaHeaders(), parked.value())
+                .deserialize(
+                    parts.topics().ordersCreated().name(), parked.kafkaHeaders(), parked.value())
                 .value());
         readable.add(entry);
       } catch (RuntimeException e) {

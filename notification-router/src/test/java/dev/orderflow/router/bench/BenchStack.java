@@ -1,17 +1,19 @@
 package dev.orderflow.router.bench;
 
+import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.registry.SchemaRegistry;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.router.BuyersTable;
 import dev.orderflow.router.Fixtures;
 import dev.orderflow.router.buyer.Buyer;
 import dev.orderflow.router.buyer.BuyerItem;
 import dev.orderflow.router.route.Channel;
-import dev.orderflow.router.topology.RouterSerdes;
 import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.schema.OrderCreated;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,22 +46,20 @@ record BenchStack(String bootstrap, String registryUrl, URI dynamoEndpoint, Stri
   }
 
   /** One shared input topic; outputs of their own per run. */
-  RouterTopics topics(String run) {
-    Map<Channel, String> platforms = new EnumMap<>(Channel.class);
+  RouterTopics topics(String run, SchemaRegistry registry) {
+    Map<String, String> names = new HashMap<>();
     for (Channel channel : Channel.values()) {
-      platforms.put(channel, runId + "." + run + ".notify." + channel.id());
+      names.put(RouterTopics.platformKey(channel), runId + "." + run + ".notify." + channel.id());
     }
-    return new RouterTopics(
-        runId + ".orders",
-        runId + "." + run + ".unroutable",
-        runId + "." + run + ".dlq",
-        platforms);
+    names.put(RouterTopics.ORDERS_CREATED, runId + ".orders");
+    names.put(RouterTopics.UNROUTABLE, runId + "." + run + ".unroutable");
+    names.put(RouterTopics.DEAD_LETTERS, runId + "." + run + ".dlq");
+    return RouterTopics.from(
+        ConfigSource.of(names, Map.of()), registry, AvroSerdeConfig.localStack(registryUrl));
   }
 
   void createTopics(RouterTopics topics) throws Exception {
-    List<String> names = new ArrayList<>(topics.platforms().values());
-    names.addAll(List.of(topics.ordersCreated(), topics.unroutable(), topics.deadLetters()));
-    createTopics(names);
+    createTopics(topics.names());
   }
 
   void createTopics(Collection<String> names) throws Exception {
@@ -108,14 +108,16 @@ record BenchStack(String bootstrap, String registryUrl, URI dynamoEndpoint, Stri
   }
 
   /** Produces the orders, each for buyer {@code i % buyers}; returns records per second. */
-  double produce(String topic, RouterSerdes serdes, int orders, int buyers) {
+  double produce(RouterTopics topics, int orders, int buyers) {
+    String topic = topics.ordersCreated().name();
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
     long start = System.nanoTime();
     try (KafkaProducer<String, OrderCreated> producer =
-        new KafkaProducer<>(props, new StringSerializer(), serdes.orderCreated().serializer())) {
+        new KafkaProducer<>(
+            props, new StringSerializer(), topics.ordersCreated().valueSerializer())) {
       for (int i = 0; i < orders; i++) {
         String orderId = "v:bench-" + i;
         producer.send(

@@ -1,7 +1,7 @@
 package dev.orderflow.router.bench;
 
+import dev.orderflow.common.kafka.Topic;
 import dev.orderflow.common.registry.SchemaRegistryClient;
-import dev.orderflow.router.RouterSerdesFactory;
 import dev.orderflow.router.buyer.BuyerCacheSettings;
 import dev.orderflow.router.buyer.CachedBuyerDirectory;
 import dev.orderflow.router.buyer.DirectoryResilience;
@@ -10,7 +10,6 @@ import dev.orderflow.router.buyer.ResilientBuyerDirectory;
 import dev.orderflow.router.render.RenderSettings;
 import dev.orderflow.router.topology.RecheckSettings;
 import dev.orderflow.router.topology.RouterMetrics;
-import dev.orderflow.router.topology.RouterSerdes;
 import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.router.topology.RouterTopology;
 import dev.orderflow.router.topology.TopologySettings;
@@ -19,6 +18,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -49,15 +49,14 @@ public final class RouterBenchmark {
   }
 
   private void run(int orders, int buyers) throws Exception {
-    RouterTopics cold = stack.topics("cold");
-    RouterTopics warm = stack.topics("warm");
+    SchemaRegistryClient registry = new SchemaRegistryClient(stack.registryUrl());
+    RouterTopics cold = stack.topics("cold", registry);
+    RouterTopics warm = stack.topics("warm", registry);
     stack.createTopics(cold);
     stack.createTopics(warm);
-    SchemaRegistryClient registry = new SchemaRegistryClient(stack.registryUrl());
-    RouterSerdes serdes = RouterSerdesFactory.create(registry, stack.registryUrl(), true);
     try (DynamoDbClient dynamo = stack.dynamo()) {
       String table = stack.createBuyersTable(dynamo, buyers);
-      double produced = stack.produce(cold.ordersCreated(), serdes, orders, buyers);
+      double produced = stack.produce(cold, orders, buyers);
       double passthroughFirst = passthrough(cold, orders, "passthrough-1");
 
       SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -67,10 +66,10 @@ public final class RouterBenchmark {
                   new DynamoBuyerDirectory(dynamo, table), DirectoryResilience.defaults()),
               BuyerCacheSettings.defaults());
       directory.bindTo(meters);
-      double coldRate = route(cold, directory, serdes, meters, orders, "router-cold");
+      double coldRate = route(cold, directory, meters, orders, "router-cold");
       String coldCache = cacheStats(meters);
       // Same directory instance: every buyer is now cached.
-      double warmRate = route(warm, directory, serdes, meters, orders, "router-warm");
+      double warmRate = route(warm, directory, meters, orders, "router-warm");
       double passthrough = passthrough(cold, orders, "passthrough-2");
 
       print(
@@ -89,16 +88,17 @@ public final class RouterBenchmark {
   private double route(
       RouterTopics topics,
       CachedBuyerDirectory directory,
-      RouterSerdes serdes,
       MeterRegistry meters,
       int orders,
       String name)
       throws Exception {
     TopologySettings settings =
-        new TopologySettings(topics, RecheckSettings.defaults(), RenderSettings.defaults());
+        new TopologySettings(RecheckSettings.defaults(), RenderSettings.defaults());
     Topology topology =
-        RouterTopology.build(settings, directory, serdes, new RouterMetrics(meters));
-    return meter.measure(topology, topics, Set.copyOf(topics.platforms().values()), orders, name);
+        RouterTopology.build(settings, topics, directory, new RouterMetrics(meters));
+    Set<String> outputs =
+        topics.platforms().values().stream().map(Topic::name).collect(Collectors.toSet());
+    return meter.measure(topology, topics, outputs, orders, name);
   }
 
   private double passthrough(RouterTopics topics, int orders, String name) throws Exception {
@@ -106,7 +106,7 @@ public final class RouterBenchmark {
     stack.createTopics(List.of(output));
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(
-            topics.ordersCreated(),
+            topics.ordersCreated().name(),
             Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source"))
         .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("sink"));
     return meter.measure(builder.build(), topics, Set.of(output), orders, name);

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.router.buyer.BuyerDirectory;
 import dev.orderflow.router.topology.RouterMetrics;
-import dev.orderflow.router.topology.RouterSerdes;
 import dev.orderflow.router.topology.RouterStreamsConfig;
 import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.router.topology.RouterTopology;
@@ -44,16 +43,16 @@ final class InProcessRouter implements AutoCloseable {
 
   static InProcessRouter start(
       TopologySettings settings,
+      RouterTopics topics,
       BuyerDirectory directory,
-      RouterSerdes serdes,
       MeterRegistry registry,
       String bootstrap,
       String applicationId,
       Path stateDir) {
     Topology topology =
-        RouterTopology.build(settings, directory, serdes, new RouterMetrics(registry));
+        RouterTopology.build(settings, topics, directory, new RouterMetrics(registry));
     InProcessRouter router =
-        new InProcessRouter(topology, bootstrap, applicationId, stateDir, settings.topics());
+        new InProcessRouter(topology, bootstrap, applicationId, stateDir, topics);
     router.start();
     return router;
   }

@@ -1,33 +1,35 @@
 package dev.orderflow.router.it;
 
+import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.registry.SchemaRegistryClient;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.router.route.Channel;
 import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.testsupport.TestStack;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Topics and a buyers table unique to one test, created on the real stack. */
+/**
+ * Topics and a buyers table unique to one test, created on the real stack; the topics carry the
+ * production serdes over the stack's registry.
+ */
 record ItTopics(RouterTopics topics, String buyersTable) {
 
   static ItTopics create(TestStack stack, int partitions) {
-    Map<Channel, String> platforms = new EnumMap<>(Channel.class);
+    Map<String, String> names = new HashMap<>();
     for (Channel channel : Channel.values()) {
-      platforms.put(channel, stack.uniqueTopic("notify." + channel.id()));
+      names.put(RouterTopics.platformKey(channel), stack.uniqueTopic("notify." + channel.id()));
     }
+    names.put(RouterTopics.ORDERS_CREATED, stack.uniqueTopic("orders.created"));
+    names.put(RouterTopics.UNROUTABLE, stack.uniqueTopic("notify.unroutable"));
+    names.put(RouterTopics.DEAD_LETTERS, stack.uniqueTopic("router.dlq"));
+    String url = stack.registryUrl().toString();
     RouterTopics topics =
-        new RouterTopics(
-            stack.uniqueTopic("orders.created"),
-            stack.uniqueTopic("notify.unroutable"),
-            stack.uniqueTopic("router.dlq"),
-            platforms);
-    List<String> names = new ArrayList<>(platforms.values());
-    names.add(topics.ordersCreated());
-    names.add(topics.unroutable());
-    names.add(topics.deadLetters());
-    stack.createTopics(partitions, names.toArray(String[]::new));
+        RouterTopics.from(
+            ConfigSource.of(names, Map.of()),
+            new SchemaRegistryClient(url),
+            AvroSerdeConfig.localStack(url));
+    stack.createTopics(partitions, topics.names().toArray(String[]::new));
     String table = stack.uniqueTable("buyers");
     stack.createTable(table, "buyerId");
     return new ItTopics(topics, table);
@@ -36,10 +38,10 @@ record ItTopics(RouterTopics topics, String buyersTable) {
   /** The router's configuration for these names, as environment variables. */
   Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
-    env.put("TOPICS_ORDERS_CREATED", topics.ordersCreated());
-    env.put("TOPICS_UNROUTABLE", topics.unroutable());
-    env.put("TOPICS_DEAD_LETTERS", topics.deadLetters());
-    topics.platforms().forEach((c, t) -> env.put("TOPICS_NOTIFY_" + c.name(), t));
+    env.put("TOPICS_ORDERS_CREATED", topics.ordersCreated().name());
+    env.put("TOPICS_UNROUTABLE", topics.unroutable().name());
+    env.put("TOPICS_DEAD_LETTERS", topics.deadLetters().name());
+    topics.platforms().forEach((c, t) -> env.put("TOPICS_NOTIFY_" + c.name(), t.name()));
     env.put("BUYERS_TABLE", buyersTable);
     return env;
   }

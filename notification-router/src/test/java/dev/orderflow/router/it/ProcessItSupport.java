@@ -3,11 +3,10 @@ package dev.orderflow.router.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.router.Fixtures;
-import dev.orderflow.router.RouterSerdesFactory;
 import dev.orderflow.router.buyer.Buyer;
-import dev.orderflow.router.topology.RouterSerdes;
+import dev.orderflow.router.route.Channel;
+import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.testsupport.RecordCollector;
 import dev.orderflow.testsupport.TestStack;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** What the process-based tests share: the router's environment, buyers and serdes. */
+/** What the process-based tests share: the router's environment, buyers and decoding. */
 final class ProcessItSupport {
   private ProcessItSupport() {}
 
@@ -67,13 +66,9 @@ final class ProcessItSupport {
     return buyers;
   }
 
-  static RouterSerdes serdes(TestStack stack) {
-    String url = stack.registryUrl().toString();
-    return RouterSerdesFactory.create(new SchemaRegistryClient(url), url, true);
-  }
-
-  static NotificationRequested decode(RouterSerdes serdes, ConsumerRecord<byte[], byte[]> r) {
-    return serdes.notification().deserializer().deserialize(r.topic(), r.headers(), r.value());
+  /** A notification read from any platform topic as bytes. */
+  static NotificationRequested decode(RouterTopics topics, ConsumerRecord<byte[], byte[]> r) {
+    return topics.platform(Channel.WHATSAPP).value(r);
   }
 
   /** Reads the topic for a while (committed records only) and finds nothing. */

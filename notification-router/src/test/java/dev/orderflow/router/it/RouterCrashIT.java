@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.router.BuyersTable;
 import dev.orderflow.router.route.Channel;
-import dev.orderflow.router.topology.RouterSerdes;
+import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.schema.OrderCreated;
 import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.RecordCollector;
@@ -36,7 +36,7 @@ class RouterCrashIT {
     // Given buyers, and a router process
     ItTopics it = ItTopics.create(stack, 2);
     new BuyersTable(stack.dynamoDb(), it.buyersTable()).putAll(ProcessItSupport.buyers(BUYERS));
-    RouterSerdes serdes = ProcessItSupport.serdes(stack);
+    RouterTopics topics = it.topics();
     try (RouterProcess router =
             new RouterProcess(
                     ProcessItSupport.env(stack, it, stack.dynamoDbEndpoint(), dir.resolve("state")),
@@ -47,15 +47,15 @@ class RouterCrashIT {
             new KafkaProducer<>(
                 stack.producerProperties(),
                 new StringSerializer(),
-                serdes.orderCreated().serializer())) {
+                topics.ordersCreated().valueSerializer())) {
       // Both closed by the stack.
-      RecordCollector whatsapp = stack.collector(it.topics().platformTopic(Channel.WHATSAPP));
-      RecordCollector instagram = stack.collector(it.topics().platformTopic(Channel.INSTAGRAM));
+      RecordCollector whatsapp = stack.collector(topics.platform(Channel.WHATSAPP).name());
+      RecordCollector instagram = stack.collector(topics.platform(Channel.INSTAGRAM).name());
 
       await().atMost(Duration.ofSeconds(90)).until(() -> router.readiness() == 200);
 
       // When orders keep arriving (about 500 a second) ...
-      Thread feeder = Thread.ofVirtual().start(() -> feed(producer, it.topics().ordersCreated()));
+      Thread feeder = Thread.ofVirtual().start(() -> feed(producer, topics.ordersCreated().name()));
       // ... and the router is SIGKILLed once it has written some of them
       await()
           .atMost(Duration.ofSeconds(90))
@@ -79,11 +79,11 @@ class RouterCrashIT {
       assertThat(writtenAtKill).as("killed mid-stream").isLessThan(ORDERS);
       List<String> ids =
           Stream.concat(whatsapp.records().stream(), instagram.records().stream())
-              .map((ConsumerRecord<byte[], byte[]> r) -> ProcessItSupport.decode(serdes, r))
+              .map((ConsumerRecord<byte[], byte[]> r) -> ProcessItSupport.decode(topics, r))
               .map(n -> n.getNotificationId().toString())
               .toList();
       assertThat(ids).hasSize(ORDERS).doesNotHaveDuplicates();
-      ProcessItSupport.assertStaysEmpty(stack, it.topics().unroutable());
+      ProcessItSupport.assertStaysEmpty(stack, topics.unroutable().name());
     }
   }
 

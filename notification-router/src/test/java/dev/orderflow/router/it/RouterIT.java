@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.common.kafka.HeaderNames;
-import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.router.BuyersTable;
-import dev.orderflow.router.RouterSerdesFactory;
 import dev.orderflow.router.buyer.Buyer;
 import dev.orderflow.router.buyer.BuyerCacheSettings;
 import dev.orderflow.router.buyer.CachedBuyerDirectory;
@@ -18,7 +16,7 @@ import dev.orderflow.router.buyer.ResilientBuyerDirectory;
 import dev.orderflow.router.render.RenderSettings;
 import dev.orderflow.router.route.Channel;
 import dev.orderflow.router.topology.RecheckSettings;
-import dev.orderflow.router.topology.RouterSerdes;
+import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.router.topology.TopologySettings;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.OrderCreated;
@@ -57,13 +55,10 @@ class RouterIT {
     buyers.put(buyer("b-none", null, "+2348031234569", null, false));
     buyers.put(buyer("b-nophone", "WHATSAPP", null, null, false));
     buyers.put(buyer("b-tg", "TELEGRAM", "+2348031234560", null, false));
-    String registryUrl = stack.registryUrl().toString();
-    SchemaRegistryClient registry = new SchemaRegistryClient(registryUrl);
-    RouterSerdes serdes = RouterSerdesFactory.create(registry, registryUrl, true);
+    RouterTopics topics = it.topics();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     TopologySettings settings =
         new TopologySettings(
-            it.topics(),
             new RecheckSettings(Duration.ofSeconds(1), Duration.ofMillis(100)),
             RenderSettings.defaults());
     CachedBuyerDirectory directory =
@@ -76,8 +71,8 @@ class RouterIT {
     try (InProcessRouter router =
             InProcessRouter.start(
                 settings,
+                topics,
                 directory,
-                serdes,
                 meters,
                 stack.kafkaBootstrapServers(),
                 stack.uniqueName("router"),
@@ -86,37 +81,37 @@ class RouterIT {
             new KafkaProducer<>(
                 stack.producerProperties(),
                 new StringSerializer(),
-                serdes.orderCreated().serializer());
+                topics.ordersCreated().valueSerializer());
         KafkaProducer<byte[], byte[]> raw = stack.producer()) {
       // When
       for (String buyerId :
           List.of("b-wa", "b-ig", "b-out", "b-none", "b-nophone", "b-tg", "b-ghost", "b-late")) {
         String orderId = "v:" + buyerId;
         producer.send(
-            new ProducerRecord<>(it.topics().ordersCreated(), orderId, order(orderId, buyerId)));
+            new ProducerRecord<>(topics.ordersCreated().name(), orderId, order(orderId, buyerId)));
       }
       producer.flush();
       byte[] junk = "not an order".getBytes(StandardCharsets.UTF_8);
-      raw.send(new ProducerRecord<>(it.topics().ordersCreated(), bytes("v:junk"), junk)).get();
+      raw.send(new ProducerRecord<>(topics.ordersCreated().name(), bytes("v:junk"), junk)).get();
       // b-late registers a moment after its order, within the re-check delay
       buyers.put(buyer("b-late", "INSTAGRAM", null, "17841400000000002", false));
 
       // Then
       List<ConsumerRecord<byte[], byte[]>> whatsapp =
-          stack.drain(it.topics().platformTopic(Channel.WHATSAPP), 1, WAIT);
+          stack.drain(topics.platform(Channel.WHATSAPP).name(), 1, WAIT);
       List<ConsumerRecord<byte[], byte[]>> instagram =
-          stack.drain(it.topics().platformTopic(Channel.INSTAGRAM), 2, WAIT);
+          stack.drain(topics.platform(Channel.INSTAGRAM).name(), 2, WAIT);
       List<ConsumerRecord<byte[], byte[]>> unroutable =
-          stack.drain(it.topics().unroutable(), 5, WAIT);
-      List<ConsumerRecord<byte[], byte[]>> dead = stack.drain(it.topics().deadLetters(), 1, WAIT);
+          stack.drain(topics.unroutable().name(), 5, WAIT);
+      List<ConsumerRecord<byte[], byte[]>> dead = stack.drain(topics.deadLetters().name(), 1, WAIT);
 
       assertThat(whatsapp).hasSize(1);
-      NotificationRequested wa = decode(serdes, whatsapp.getFirst());
+      NotificationRequested wa = decode(topics, whatsapp.getFirst());
       assertThat(wa.getNotificationId()).isEqualTo("v:b-wa:whatsapp");
       assertThat(string(whatsapp.getFirst().key())).isEqualTo("b-wa");
       assertThat(wa.getTemplate().getParameters().get(2).getAmount1000()).isEqualTo(1_380_000_000L);
       assertThat(instagram)
-          .extracting(r -> decode(serdes, r).getOrderId())
+          .extracting(r -> decode(topics, r).getOrderId())
           .containsExactlyInAnyOrder("v:b-ig", "v:b-late");
       Map<String, String> reasons =
           unroutable.stream()
@@ -138,10 +133,10 @@ class RouterIT {
               .findFirst()
               .orElseThrow();
       assertThat(
-              serdes
-                  .orderCreated()
-                  .deserializer()
-                  .deserialize(it.topics().ordersCreated(), ghost.value()))
+              topics
+                  .ordersCreated()
+                  .valueDeserializer()
+                  .deserialize(topics.ordersCreated().name(), ghost.value()))
           .isEqualTo(order("v:b-ghost", "b-ghost"));
       assertThat(dead).hasSize(1);
       assertThat(dead.getFirst().value()).isEqualTo(junk);
@@ -156,7 +151,7 @@ class RouterIT {
           .isEqualTo(1);
 
       // And nothing more arrives than one record per order
-      RecordCollector all = stack.collector(it.topics().unroutable());
+      RecordCollector all = stack.collector(topics.unroutable().name());
       await()
           .during(Duration.ofSeconds(2))
           .atMost(Duration.ofSeconds(10))
@@ -171,8 +166,8 @@ class RouterIT {
   }
 
   private static NotificationRequested decode(
-      RouterSerdes serdes, ConsumerRecord<byte[], byte[]> r) {
-    return serdes.notification().deserializer().deserialize(r.topic(), r.headers(), r.value());
+      RouterTopics topics, ConsumerRecord<byte[], byte[]> r) {
+    return topics.platform(Channel.WHATSAPP).value(r);
   }
 
   private static String string(byte[] bytes) {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.router.BuyersTable;
 import dev.orderflow.router.route.Channel;
-import dev.orderflow.router.topology.RouterSerdes;
+import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.schema.OrderCreated;
 import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.RecordCollector;
@@ -38,7 +38,7 @@ class RouterOutageIT {
     // Given a router reaching DynamoDB through the relay, with short retries
     ItTopics it = ItTopics.create(stack, 2);
     new BuyersTable(stack.dynamoDb(), it.buyersTable()).putAll(ProcessItSupport.buyers(BUYERS));
-    RouterSerdes serdes = ProcessItSupport.serdes(stack);
+    RouterTopics topics = it.topics();
     try (BreakableTcpProxy dynamo = new BreakableTcpProxy(stack.dynamoDbEndpoint())) {
       Map<String, String> env =
           new HashMap<>(ProcessItSupport.env(stack, it, dynamo.uri(), dir.resolve("state")));
@@ -51,11 +51,11 @@ class RouterOutageIT {
               new KafkaProducer<>(
                   stack.producerProperties(),
                   new StringSerializer(),
-                  serdes.orderCreated().serializer())) {
-        RecordCollector whatsapp = stack.collector(it.topics().platformTopic(Channel.WHATSAPP));
-        RecordCollector instagram = stack.collector(it.topics().platformTopic(Channel.INSTAGRAM));
+                  topics.ordersCreated().valueSerializer())) {
+        RecordCollector whatsapp = stack.collector(topics.platform(Channel.WHATSAPP).name());
+        RecordCollector instagram = stack.collector(topics.platform(Channel.INSTAGRAM).name());
         await().atMost(Duration.ofSeconds(90)).until(() -> router.readiness() == 200);
-        send(producer, it.topics().ordersCreated(), 0, BUYERS / 2);
+        send(producer, topics.ordersCreated().name(), 0, BUYERS / 2);
         await()
             .atMost(Duration.ofSeconds(60))
             .pollInSameThread()
@@ -63,7 +63,7 @@ class RouterOutageIT {
 
         // When DynamoDB goes away and orders for buyers not yet cached arrive
         dynamo.down();
-        send(producer, it.topics().ordersCreated(), BUYERS / 2, BUYERS);
+        send(producer, topics.ordersCreated().name(), BUYERS / 2, BUYERS);
 
         // Then the router reports not ready and makes no progress, rather than skip any order
         await().atMost(Duration.ofSeconds(30)).until(() -> router.readiness() == 503);
@@ -83,7 +83,7 @@ class RouterOutageIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> router.readiness() == 200);
         assertThat(
                 Stream.concat(whatsapp.poll().stream(), instagram.poll().stream())
-                    .map(r -> ProcessItSupport.decode(serdes, r).getOrderId().toString()))
+                    .map(r -> ProcessItSupport.decode(topics, r).getOrderId().toString()))
             .hasSize(BUYERS)
             .doesNotHaveDuplicates();
         assertThat(router.metrics())
@@ -92,8 +92,8 @@ class RouterOutageIT {
                 "router_buyer_directory_available",
                 "cache_gets_total{",
                 "kafka_stream_");
-        ProcessItSupport.assertStaysEmpty(stack, it.topics().unroutable());
-        ProcessItSupport.assertStaysEmpty(stack, it.topics().deadLetters());
+        ProcessItSupport.assertStaysEmpty(stack, topics.unroutable().name());
+        ProcessItSupport.assertStaysEmpty(stack, topics.deadLetters().name());
       }
     }
   }

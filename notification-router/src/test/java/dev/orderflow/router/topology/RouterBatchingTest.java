@@ -44,7 +44,7 @@ class RouterBatchingTest {
         directory,
         stateDir,
         guarantee,
-        RouterDriver.productionSerdes(),
+        RouterDriver.productionTopics(),
         new BatchSettings(maxOrders, LINGER, 100));
   }
 
@@ -177,7 +177,7 @@ class RouterBatchingTest {
             directory,
             stateDir,
             StreamsConfig.EXACTLY_ONCE_V2,
-            RouterDriver.productionSerdes(),
+            RouterDriver.productionTopics(),
             new BatchSettings(1, LINGER, 2));
     for (int i = 0; i < 5; i++) {
       router.orders.pipeInput("v:P" + i, order("v:P" + i, "b-gone-" + i));

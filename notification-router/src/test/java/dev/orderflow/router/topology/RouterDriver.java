@@ -1,7 +1,9 @@
 package dev.orderflow.router.topology;
 
+import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.kafka.Topic;
 import dev.orderflow.common.registry.InMemorySchemaRegistry;
-import dev.orderflow.router.RouterSerdesFactory;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.router.buyer.BuyerDirectory;
 import dev.orderflow.router.render.RenderSettings;
 import dev.orderflow.router.route.Channel;
@@ -31,7 +33,7 @@ final class RouterDriver implements AutoCloseable {
   static final Duration RECHECK_DELAY = Duration.ofSeconds(2);
 
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  final RouterTopics topics = RouterTopics.defaults();
+  final RouterTopics topics;
   final Topology topology;
   final TopologyTestDriver driver;
   final TestInputTopic<String, OrderCreated> orders;
@@ -40,19 +42,18 @@ final class RouterDriver implements AutoCloseable {
   final TestOutputTopic<String, NotificationRequested> instagram;
   final TestOutputTopic<String, byte[]> unroutable;
   final TestOutputTopic<byte[], byte[]> deadLetters;
-  final RouterSerdes serdes;
   final Serde<OrderCreated> orderSerde;
 
   RouterDriver(BuyerDirectory directory, Path stateDir) {
-    this(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2, productionSerdes());
+    this(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2, productionTopics());
   }
 
   RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee) {
-    this(directory, stateDir, guarantee, productionSerdes());
+    this(directory, stateDir, guarantee, productionTopics());
   }
 
-  RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee, RouterSerdes serdes) {
-    this(directory, stateDir, guarantee, serdes, UNBATCHED);
+  RouterDriver(BuyerDirectory directory, Path stateDir, String guarantee, RouterTopics topics) {
+    this(directory, stateDir, guarantee, topics, UNBATCHED);
   }
 
   /**
@@ -65,18 +66,16 @@ final class RouterDriver implements AutoCloseable {
       BuyerDirectory directory,
       Path stateDir,
       String guarantee,
-      RouterSerdes serdes,
+      RouterTopics topics,
       BatchSettings batch) {
-    this.serdes = serdes;
-    this.orderSerde = serdes.orderCreated();
-    Serde<NotificationRequested> notificationSerde = serdes.notification();
+    this.topics = topics;
+    this.orderSerde = topics.ordersCreated().valueSerde();
     TopologySettings settings =
         new TopologySettings(
-            topics,
             new RecheckSettings(RECHECK_DELAY, Duration.ofMillis(100)),
             RenderSettings.defaults(),
             batch);
-    topology = RouterTopology.build(settings, directory, serdes, new RouterMetrics(registry));
+    topology = RouterTopology.build(settings, topics, directory, new RouterMetrics(registry));
     Map<String, Object> base = new HashMap<>();
     base.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-router-test");
     base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
@@ -87,33 +86,42 @@ final class RouterDriver implements AutoCloseable {
     driver = new TopologyTestDriver(topology, props, START);
     orders =
         driver.createInputTopic(
-            topics.ordersCreated(), new StringSerializer(), orderSerde.serializer());
+            topics.ordersCreated().name(), new StringSerializer(), orderSerde.serializer());
     rawOrders =
         driver.createInputTopic(
-            topics.ordersCreated(), new StringSerializer(), new ByteArraySerializer());
-    whatsapp = output(topics.platformTopic(Channel.WHATSAPP), notificationSerde);
-    instagram = output(topics.platformTopic(Channel.INSTAGRAM), notificationSerde);
+            topics.ordersCreated().name(), new StringSerializer(), new ByteArraySerializer());
+    whatsapp = output(topics.platform(Channel.WHATSAPP));
+    instagram = output(topics.platform(Channel.INSTAGRAM));
     unroutable =
         driver.createOutputTopic(
-            topics.unroutable(), new StringDeserializer(), new ByteArrayDeserializer());
+            topics.unroutable().name(), new StringDeserializer(), new ByteArrayDeserializer());
     deadLetters =
         driver.createOutputTopic(
-            topics.deadLetters(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            topics.deadLetters().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
-  /** The production serdes over an in-memory registry: real Confluent wire format, no server. */
-  static RouterSerdes productionSerdes() {
-    return RouterSerdesFactory.create(
-        new InMemorySchemaRegistry(), "http://registry.invalid", true);
+  /** No {@code topics.*} config: the default names. */
+  static final ConfigSource DEFAULT_NAMES = ConfigSource.of(Map.of(), Map.of());
+
+  /**
+   * The default topics with the production serdes over an in-memory registry: real Confluent wire
+   * format, no server.
+   */
+  static RouterTopics productionTopics() {
+    return RouterTopics.from(
+        DEFAULT_NAMES,
+        new InMemorySchemaRegistry(),
+        AvroSerdeConfig.localStack("http://registry.invalid"));
   }
 
   private TestOutputTopic<String, NotificationRequested> output(
-      String topic, Serde<NotificationRequested> serde) {
-    return driver.createOutputTopic(topic, new StringDeserializer(), serde.deserializer());
+      Topic<String, NotificationRequested> topic) {
+    return driver.createOutputTopic(
+        topic.name(), new StringDeserializer(), topic.valueDeserializer());
   }
 
   byte[] bytesOf(OrderCreated order) {
-    return orderSerde.serializer().serialize(topics.ordersCreated(), order);
+    return orderSerde.serializer().serialize(topics.ordersCreated().name(), order);
   }
 
   double counter(String name, String tag, String value) {

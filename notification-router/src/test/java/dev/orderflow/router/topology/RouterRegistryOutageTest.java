@@ -10,8 +10,8 @@ import dev.orderflow.common.registry.InMemorySchemaRegistry;
 import dev.orderflow.common.registry.RegisteredSchema;
 import dev.orderflow.common.registry.SchemaRegistry;
 import dev.orderflow.common.registry.SchemaRegistryException;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.router.FakeBuyerDirectory;
-import dev.orderflow.router.RouterSerdesFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -42,9 +42,9 @@ class RouterRegistryOutageTest {
     // fetched its writer schema (a fresh start), and the registry then gone
     directory.with(whatsappBuyer("b-1", "en"));
     byte[] bytes =
-        RouterSerdesFactory.create(schemas, "http://registry.invalid", true)
-            .orderCreated()
-            .serializer()
+        topics(schemas)
+            .ordersCreated()
+            .valueSerializer()
             .serialize("orders.created.v1", order("v:ORD-1", "b-1"));
     router = driver();
     registry.down = true;
@@ -80,11 +80,14 @@ class RouterRegistryOutageTest {
     // TopologyTestDriver drops the deserialization handler's dead letters under exactly-once (see
     // RouterTopologyTest); the handler's choice is the same under either guarantee.
     return new RouterDriver(
-        directory,
-        stateDir,
-        StreamsConfig.AT_LEAST_ONCE,
-        RouterSerdesFactory.create(registry, "http://registry.invalid", true),
-        RouterDriver.UNBATCHED);
+        directory, stateDir, StreamsConfig.AT_LEAST_ONCE, topics(registry), RouterDriver.UNBATCHED);
+  }
+
+  private static RouterTopics topics(SchemaRegistry registry) {
+    return RouterTopics.from(
+        RouterDriver.DEFAULT_NAMES,
+        registry,
+        AvroSerdeConfig.localStack("http://registry.invalid"));
   }
 
   /** The in-memory registry, or no answer at all (as when it is down) while {@code down}. */

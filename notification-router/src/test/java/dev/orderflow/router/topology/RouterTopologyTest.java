@@ -13,6 +13,7 @@ import dev.orderflow.router.Fixtures;
 import dev.orderflow.router.buyer.Buyer;
 import dev.orderflow.router.buyer.BuyerCacheSettings;
 import dev.orderflow.router.buyer.CachedBuyerDirectory;
+import dev.orderflow.router.route.Channel;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.OrderCreated;
 import java.nio.charset.StandardCharsets;
@@ -170,20 +171,21 @@ class RouterTopologyTest {
   @Test
   void aParkedOrderThatCannotBeReadForNowStaysParkedAndIsDecidedLater() {
     // Given a serde whose second read of any record fails once (the registry away, say)
-    RouterSerdes production = RouterDriver.productionSerdes();
+    RouterTopics production = RouterDriver.productionTopics();
     AtomicInteger reads = new AtomicInteger();
     Deserializer<OrderCreated> flaky =
         (topic, bytes) -> {
           if (reads.incrementAndGet() == 2) {
             throw new SerializationException("registry unreachable");
           }
-          return production.orderCreated().deserializer().deserialize(topic, bytes);
+          return production.ordersCreated().valueDeserializer().deserialize(topic, bytes);
         };
-    RouterSerdes serdes =
-        new RouterSerdes(
-            Serdes.serdeFrom(production.orderCreated().serializer(), flaky),
-            production.notification());
-    router = new RouterDriver(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2, serdes);
+    RouterTopics topics =
+        RouterTopics.from(
+            RouterDriver.DEFAULT_NAMES,
+            Serdes.serdeFrom(production.ordersCreated().valueSerializer(), flaky),
+            production.platform(Channel.WHATSAPP).valueSerde());
+    router = new RouterDriver(directory, stateDir, StreamsConfig.EXACTLY_ONCE_V2, topics);
 
     // When the order of an unknown buyer is due for its re-check
     router.orders.pipeInput("v:ORD-11", order("v:ORD-11", "b-unknown"));
@@ -272,7 +274,8 @@ class RouterTopologyTest {
 
   @Test
   void theRouterRunsExactlyOnceAndDeadLettersToItsOwnTopic() {
-    Map<String, Object> props = RouterStreamsConfig.properties(Map.of(), RouterTopics.defaults());
+    Map<String, Object> props =
+        RouterStreamsConfig.properties(Map.of(), RouterDriver.productionTopics());
 
     assertThat(props)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)

@@ -2,12 +2,12 @@ package dev.orderflow.ops.dlq;
 
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.Platform;
+import dev.orderflow.testsupport.RequestedNotifications;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Locale;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -17,19 +17,10 @@ final class Notifications {
   private Notifications() {}
 
   static NotificationRequested of(String orderId, String buyerId, Platform platform) {
-    return NotificationRequested.newBuilder()
-        .setNotificationId(orderId + ":" + platform.name().toLowerCase(Locale.ROOT))
-        .setOrderId(orderId)
-        .setBuyerId(buyerId)
-        .setPlatform(platform)
-        .setRecipient(platform == Platform.WHATSAPP ? "+2348030000001" : "17841400000000001")
-        .setLocale("en-NG")
-        .setCurrency("NGN")
-        .setTotalMinor(1_380_000_00L)
+    String recipient = platform == Platform.WHATSAPP ? "+2348030000001" : "17841400000000001";
+    return RequestedNotifications.builder(orderId, buyerId, platform, recipient)
         .setText("Your order " + orderId + " is confirmed: ₦1,380,000.00")
-        .setTemplate(null)
         .setInsideServiceWindow(true)
-        .setCorrelationId("corr-" + orderId)
         .setRequestedAt(Instant.parse("2026-05-01T09:00:00Z"))
         .build();
   }

@@ -2,7 +2,6 @@ package dev.orderflow.ops.dlq;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.common.aws.AwsClients;
 import dev.orderflow.common.config.AwsConfig;
 import dev.orderflow.common.config.ConfigSource;
@@ -15,12 +14,10 @@ import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.devservers.meta.RunningSimulator;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
-import dev.orderflow.sender.api.Credentials;
-import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.Platform;
-import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.app.NotificationDecoder;
 import dev.orderflow.sender.app.SenderApp;
+import dev.orderflow.sender.fakes.RenamedPlatform;
 import dev.orderflow.testsupport.TestStack;
 import dev.orderflow.whatsapp.WhatsAppPlatform;
 import java.util.List;
@@ -46,7 +43,7 @@ record WhatsAppChannel(
     String name = "fix" + letters(10);
     WhatsAppChannel channel =
         new WhatsAppChannel(
-            new Renamed(name, new WhatsAppPlatform()),
+            new RenamedPlatform(name, new WhatsAppPlatform()),
             TopicNames.platformTopic(name),
             TopicNames.deadLetterTopic(name),
             stack.uniqueTopic("ops.dlq-replay-audit.v1"),
@@ -145,18 +142,5 @@ record WhatsAppChannel(
       name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
     }
     return name.toString();
-  }
-
-  /** The production WhatsApp platform under another name. */
-  private record Renamed(String name, WhatsAppPlatform real) implements Platform {
-    @Override
-    public Credentials credentialsFrom(JsonNode secret) {
-      return real.credentialsFrom(secret);
-    }
-
-    @Override
-    public MessagingClient client(PlatformClientConfig config) {
-      return real.client(config);
-    }
   }
 }

@@ -77,8 +77,7 @@ public final class IngestTopology {
           "unset (order-ingest installs its own handler)",
           configured.toString());
     }
-    Properties props = new Properties();
-    props.putAll(streams);
+    Properties props = (Properties) streams.clone();
     props.put(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         IngestProductionExceptionHandler.class);

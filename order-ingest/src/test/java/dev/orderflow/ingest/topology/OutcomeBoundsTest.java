@@ -56,8 +56,12 @@ class OutcomeBoundsTest {
       JsonNode dropped = TopologyFixture.json(rejected).get("droppedHeaders");
       assertThat(dropped.get("count").asInt()).isEqualTo(6);
       assertThat(dropped.get("names").toString())
-          .contains("dlq.error.class", "unroutable.reason", "retry.attempts", "replay.count")
-          .contains("ingest.source", "reject.reason");
+          .contains(
+              HeaderNames.DLQ_ERROR_CLASS,
+              HeaderNames.UNROUTABLE_REASON,
+              HeaderNames.RETRY_ATTEMPTS,
+              HeaderNames.REPLAY_COUNT)
+          .contains(HeaderNames.INGEST_SOURCE, HeaderNames.REJECT_REASON);
     }
   }
 

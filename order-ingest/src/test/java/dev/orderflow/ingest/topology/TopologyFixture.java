@@ -16,6 +16,7 @@ import dev.orderflow.ingest.validation.OrderValidator;
 import dev.orderflow.ingest.validation.ValidationRules;
 import dev.orderflow.schema.OrderCreated;
 import dev.orderflow.schema.SubmittedOrder;
+import dev.orderflow.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

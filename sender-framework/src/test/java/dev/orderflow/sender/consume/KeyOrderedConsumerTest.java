@@ -5,7 +5,7 @@ import static dev.orderflow.sender.consume.LoopFixture.P1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.orderflow.sender.MutableClock;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

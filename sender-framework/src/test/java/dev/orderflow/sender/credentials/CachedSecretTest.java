@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.common.backoff.Backoff;
-import dev.orderflow.sender.MutableClock;
 import dev.orderflow.sender.fakes.FakeSleeper;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;

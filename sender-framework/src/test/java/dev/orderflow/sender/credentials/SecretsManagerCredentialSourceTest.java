@@ -3,9 +3,9 @@ package dev.orderflow.sender.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.common.backoff.Backoff;
-import dev.orderflow.sender.MutableClock;
 import dev.orderflow.sender.api.Credentials;
 import dev.orderflow.sender.fakes.FakeSleeper;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;

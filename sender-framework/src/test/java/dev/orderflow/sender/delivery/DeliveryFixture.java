@@ -2,7 +2,6 @@ package dev.orderflow.sender.delivery;
 
 import dev.orderflow.common.backoff.Backoff;
 import dev.orderflow.schema.NotificationRequested;
-import dev.orderflow.sender.MutableClock;
 import dev.orderflow.sender.circuit.ChannelCircuit;
 import dev.orderflow.sender.circuit.CircuitConfig;
 import dev.orderflow.sender.fakes.FakeSleeper;
@@ -18,6 +17,7 @@ import dev.orderflow.sender.ratelimit.RecipientPacer;
 import dev.orderflow.sender.ratelimit.Throttle;
 import dev.orderflow.sender.retry.HopRecords;
 import dev.orderflow.sender.retry.RetryTopology;
+import dev.orderflow.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.orderflow.common.backoff.Backoff;
-import dev.orderflow.sender.MutableClock;
 import dev.orderflow.sender.fakes.FakeSleeper;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,7 +1,7 @@
 package dev.orderflow.sender.fakes;
 
 import dev.orderflow.common.backoff.Sleeper;
-import dev.orderflow.sender.MutableClock;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,10 +2,10 @@ package dev.orderflow.sender.fakes;
 
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.Platform;
+import dev.orderflow.testsupport.RequestedNotifications;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Builds notifications and their bytes (Avro single-object encoding) for tests. */
@@ -24,19 +24,7 @@ public final class Notifications {
   }
 
   public static NotificationRequested notification(String orderId, String buyerId, String to) {
-    return NotificationRequested.newBuilder()
-        .setNotificationId(orderId + ":whatsapp")
-        .setOrderId(orderId)
-        .setBuyerId(buyerId)
-        .setPlatform(Platform.WHATSAPP)
-        .setRecipient(to)
-        .setLocale("en-NG")
-        .setCurrency("NGN")
-        .setTotalMinor(138_000_000L)
-        .setText("Your order " + orderId + " is confirmed")
-        .setCorrelationId("corr-" + orderId)
-        .setRequestedAt(Instant.parse("2026-03-01T09:59:00Z"))
-        .build();
+    return RequestedNotifications.builder(orderId, buyerId, Platform.WHATSAPP, to).build();
   }
 
   public static byte[] bytes(NotificationRequested notification) {

@@ -3,9 +3,9 @@ package dev.orderflow.sender.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.orderflow.sender.MutableClock;
 import dev.orderflow.sender.api.Credentials;
 import dev.orderflow.sender.credentials.SecretsManagerCredentialSource;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;

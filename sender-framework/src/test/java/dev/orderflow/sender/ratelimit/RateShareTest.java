@@ -3,7 +3,7 @@ package dev.orderflow.sender.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.orderflow.sender.MutableClock;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;

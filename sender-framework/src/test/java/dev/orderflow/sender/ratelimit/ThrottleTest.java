@@ -2,7 +2,7 @@ package dev.orderflow.sender.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orderflow.sender.MutableClock;
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.PriorityQueue;

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ final class GraphEndpoint implements HttpHandler {
     Platform owner = settings.owner(path.objectId()).orElse(null);
     String token = bearerToken(exchange);
     Platform tokenOwner = token == null ? null : settings.tokenOwner(token).orElse(null);
-    pause(settings, owner != null ? owner : tokenOwner);
+    pause(state, settings, owner != null ? owner : tokenOwner);
     if (tokenOwner == null || owner != null && owner != tokenOwner) {
       return new Reply.Failure(invalidToken(token), owner != null ? owner : tokenOwner);
     }
@@ -140,7 +141,7 @@ final class GraphEndpoint implements HttpHandler {
             : "Error validating access token: the token is invalid or not valid for this account");
   }
 
-  private static void pause(SimulatorSettings settings, Platform platform)
+  private static void pause(SimulatorState state, SimulatorSettings settings, Platform platform)
       throws InterruptedException {
     if (platform == null) {
       return;
@@ -150,7 +151,7 @@ final class GraphEndpoint implements HttpHandler {
         latency.jitterMs() == 0 ? 0 : ThreadLocalRandom.current().nextLong(latency.jitterMs() + 1);
     long millis = latency.latencyMs() + jitter;
     if (millis > 0) {
-      Thread.sleep(millis); // parks a virtual thread: costs no platform thread
+      state.pause(Duration.ofMillis(millis));
     }
   }
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A Graph API error as Meta shapes it. The HTTP status follows the table in meta-api-notes.md;
+ * A Graph API error as Meta shapes it. The HTTP status is the one Graph pairs with each code;
  * senders must branch on {@code code}, so the titles are only there to look familiar.
  */
 record GraphError(

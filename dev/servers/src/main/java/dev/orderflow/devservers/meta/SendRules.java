@@ -1,5 +1,6 @@
 package dev.orderflow.devservers.meta;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ final class SendRules {
     Platform platform = message.platform();
     Optional<FaultRule> fault = state.faults().next(platform, message.recipient(), state.now());
     if (fault.isPresent()) {
-      Optional<Reply> faulted = apply(fault.get(), platform);
+      Optional<Reply> faulted = apply(fault.get(), platform, state);
       if (faulted.isPresent()) {
         return new SendOutcome.Refused(faulted.get());
       }
@@ -56,7 +57,7 @@ final class SendRules {
   }
 
   /** The fault's answer, or empty when a held call goes on to be processed as usual. */
-  private static Optional<Reply> apply(FaultRule fault, Platform platform)
+  private static Optional<Reply> apply(FaultRule fault, Platform platform, SimulatorState state)
       throws InterruptedException {
     String details = fault.details() != null ? fault.details() : "Simulated fault";
     return switch (fault.kind()) {
@@ -76,7 +77,7 @@ final class SendRules {
                           .withStatus(fault.status()),
                       platform));
       case TIMEOUT -> {
-        Thread.sleep(fault.delayMs());
+        state.pause(Duration.ofMillis(fault.delayMs()));
         yield fault.delivers()
             ? Optional.empty()
             : Optional.of(new Reply.Raw(504, "text/html", PROXY_ERROR.formatted(504)));

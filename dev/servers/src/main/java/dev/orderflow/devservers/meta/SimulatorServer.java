@@ -32,6 +32,12 @@ final class SimulatorServer {
   private SimulatorServer() {}
 
   static RunningSimulator start(SimulatorConfig config, Clock clock) throws IOException {
+    return start(config, clock, Pause.REAL);
+  }
+
+  /** With the given way of holding replies back (tests count the pauses instead of waiting). */
+  static RunningSimulator start(SimulatorConfig config, Clock clock, Pause pause)
+      throws IOException {
     if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
       System.setProperty(MAX_IDLE_CONNECTIONS, "4096");
     }
@@ -39,7 +45,7 @@ final class SimulatorServer {
     HttpServer server = HttpServer.create(address, BACKLOG);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     server.setExecutor(executor);
-    SimulatorState state = new SimulatorState(config.settings(), config.webhooks(), clock);
+    SimulatorState state = new SimulatorState(config.settings(), config.webhooks(), clock, pause);
     SendRules rules = new SendRules(state);
     server.createContext("/_sim/", new ControlEndpoint(state));
     WebhookControl webhookControl = new WebhookControl(state);

@@ -1,6 +1,7 @@
 package dev.orderflow.devservers.meta;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ final class SimulatorState {
   private final SimulatorSettings initialSettings;
   private final AtomicReference<SimulatorSettings> settings;
   private final Clock clock;
+  private final Pause pause;
   private final RateWindow rates = new RateWindow();
   private final PairLimiter pairs = new PairLimiter();
   private final MessagingWindows windows = new MessagingWindows();
@@ -22,16 +24,26 @@ final class SimulatorState {
   private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
   private final SimulatorWebhooks webhooks;
 
-  SimulatorState(SimulatorSettings initialSettings, WebhookSettings webhookSettings, Clock clock) {
+  SimulatorState(
+      SimulatorSettings initialSettings,
+      WebhookSettings webhookSettings,
+      Clock clock,
+      Pause pause) {
     this.initialSettings = initialSettings;
     this.settings = new AtomicReference<>(initialSettings);
     this.clock = clock;
+    this.pause = pause;
     // The webhooks read the clock, windows and settings only when called, after construction.
     this.webhooks = new SimulatorWebhooks(webhookSettings, this);
   }
 
   Instant now() {
     return clock.instant();
+  }
+
+  /** Holds the calling (virtual) thread's reply back for {@code duration}. */
+  void pause(Duration duration) throws InterruptedException {
+    pause.pause(duration);
   }
 
   SimulatorSettings settings() {

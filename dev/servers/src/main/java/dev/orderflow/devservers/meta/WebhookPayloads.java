@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** Webhook bodies in Meta's shapes (meta-api-notes A5 and A6), one event per body. */
+/**
+ * Webhook bodies in Meta's shapes (WhatsApp statuses and messages, Instagram messaging events), one
+ * event per body.
+ */
 final class WebhookPayloads {
   /** The WhatsApp business account the simulated phone numbers belong to. */
   static final String WABA_ID = "100000000000009";

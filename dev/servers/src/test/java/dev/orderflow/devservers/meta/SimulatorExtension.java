@@ -1,5 +1,6 @@
 package dev.orderflow.devservers.meta;
 
+import dev.orderflow.testsupport.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,4 +1,4 @@
-package dev.orderflow.instagram;
+package dev.orderflow.sender.fakes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.sender.api.Credentials;
@@ -7,10 +7,11 @@ import dev.orderflow.sender.api.Platform;
 import dev.orderflow.sender.api.PlatformClientConfig;
 
 /**
- * The real platform under a name of its own, so a test's topics ({@code notify.<name>.*}) are its
- * own on the shared broker.
+ * A real platform under a name of its own, so a test's topics ({@code notify.<name>.*}), secret and
+ * metrics are its own on the shared stack. Shipped to the platform modules' and ops-cli's tests in
+ * sender-framework's test jar (only this package).
  */
-record RenamedPlatform(String name, Platform real) implements Platform {
+public record RenamedPlatform(String name, Platform real) implements Platform {
 
   @Override
   public Credentials credentialsFrom(JsonNode secret) {
