@@ -41,6 +41,37 @@ class OpsCliEndpointsTest {
   }
 
   @Test
+  void provisionReadsACommandConfigLikeDlqDoes() {
+    for (String command : new String[] {"provision", "dlq"}) {
+      StringWriter errors = new StringWriter();
+      String[] args =
+          command.equals("provision")
+              ? new String[] {
+                "provision",
+                "--file",
+                "../provisioning/pipeline.yaml",
+                "--env",
+                "local",
+                "--dry-run",
+                "--command-config",
+                "no-such-client.properties"
+              }
+              : new String[] {"dlq", "list", "--command-config", "no-such-client.properties"};
+
+      int exit =
+          OpsCli.commandLine(Map.of())
+              .setOut(new PrintWriter(out, true))
+              .setErr(new PrintWriter(errors, true))
+              .execute(args);
+
+      assertThat(exit).as(command).isEqualTo(2);
+      assertThat(errors.toString())
+          .as(command)
+          .contains("--command-config no-such-client.properties: not a readable properties file");
+    }
+  }
+
+  @Test
   void provisionNeverAssumesAnEnvironment() {
     int exit = run("provision", "--file", "../provisioning/pipeline.yaml", "--dry-run");
 

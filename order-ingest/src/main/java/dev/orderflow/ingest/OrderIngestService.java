@@ -5,7 +5,6 @@ import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
 import dev.orderflow.common.ops.LagAge;
 import dev.orderflow.common.registry.SchemaRegistryClient;
-import dev.orderflow.common.registry.SchemaRegistryException;
 import dev.orderflow.common.serde.AvroSerde;
 import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.serde.WireFormatException;
@@ -118,21 +117,29 @@ final class OrderIngestService implements Service {
           "an outcome could not be sent; replacing the stream thread: {}", error.toString());
       return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (isRegistryOutage(t)) {
-        LOGGER.warn("schema registry unavailable; replacing the stream thread: {}", t.getMessage());
-        return StreamThreadExceptionResponse.REPLACE_THREAD;
-      }
+    if (isRegistryOutage(error)) {
+      LOGGER.warn("schema registry unavailable; replacing the stream thread: {}", error.toString());
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
     LOGGER.error("stream thread failed; shutting down the Streams client", error);
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
   }
 
-  /** Reading a submission's writer schema, or writing OrderCreated, needs the registry. */
-  private static boolean isRegistryOutage(Throwable t) {
-    return t instanceof WriterSchemaUnavailableException
-        || (t instanceof SchemaRegistryException e && e.isTransient())
-        || (t instanceof WireFormatException e && e.kind().systemic());
+  /**
+   * Reading a submission's writer schema, or writing OrderCreated, needs the registry: systemic as
+   * every service judges it ({@link WireFormatException#isSystemic}), or the writer-schema lookup
+   * giving up on a registry that did not answer.
+   */
+  static boolean isRegistryOutage(Throwable error) {
+    if (WireFormatException.isSystemic(error)) {
+      return true;
+    }
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof WriterSchemaUnavailableException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -67,6 +67,24 @@ class KafkaSettingsTest {
   }
 
   @Test
+  void consumerGroupsUseTheKip848ProtocolSoARebalanceRevokesOnlyWhatMoves() {
+    assertThat(plaintext.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST))
+        .containsEntry("group.protocol", "consumer");
+    KafkaSettings classic =
+        new KafkaSettings(
+            new KafkaConfig(
+                "b:9092",
+                Map.of(),
+                Map.of(),
+                Map.of("group.protocol", "classic"),
+                Map.of(),
+                Map.of()));
+    assertThat(classic.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST))
+        .as("kafka.consumer.group.protocol=classic, for an older broker")
+        .containsEntry("group.protocol", "classic");
+  }
+
+  @Test
   void theOffsetResetPolicyIsTheCallersAndNoConsumerOverrideReplacesIt() {
     KafkaSettings settings =
         new KafkaSettings(
