@@ -40,9 +40,10 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * Wires the endpoint to the secret, the parser and Kafka. Nothing is contacted while building, so
  * the service starts (and answers 503, not ready) while Kafka, the registry or the secret are away.
- * Ready once the secret is readable, the topics exist and the registry has the schemas.
+ * Ready once the secret is readable, the topics exist and the registry has the schemas. Public for
+ * the senders' end-to-end tests, which run it in their JVM.
  */
-final class MetaWebhooksService implements Service {
+public final class MetaWebhooksService implements Service {
   private static final Logger LOGGER = LoggerFactory.getLogger(MetaWebhooksService.class);
 
   private final WebhookServer server;
@@ -53,7 +54,7 @@ final class MetaWebhooksService implements Service {
     this.clients = clients;
   }
 
-  static MetaWebhooksService create(ServiceContext context) {
+  public static MetaWebhooksService create(ServiceContext context) {
     WebhooksConfig config = WebhooksConfig.from(context.config());
     RegistryConfig registryConfig = RegistryConfig.from(context.config());
     KafkaSettings kafka = new KafkaSettings(KafkaConfig.from(context.config()));
@@ -137,7 +138,7 @@ final class MetaWebhooksService implements Service {
   }
 
   /** Where Meta's calls arrive, with the real port when the configured one was 0. */
-  URI endpoint() {
+  public URI endpoint() {
     return server.uri();
   }
 

@@ -198,10 +198,15 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
         : applied;
   }
 
-  /** Meta has the message although its answer never reached the sender: SENT, for good. */
+  /**
+   * Meta has the message although its answer never reached the sender: SENT, for good. Not an entry
+   * a failed status already made FAILED: Meta's statuses of one message may arrive in any order
+   * (its sent after its failed), and that failure has been dead-lettered.
+   */
   private boolean confirmSent(String notificationId, String messageId, Instant now) {
     Map<String, AttributeValue> values = common(now);
     values.put(":sent", s(LedgerState.SENT.name()));
+    values.put(":failed", s(LedgerState.FAILED.name()));
     values.put(":id", s(messageId));
     try {
       dynamo.updateItem(
@@ -209,7 +214,8 @@ public final class DynamoDeliveryLedger implements DeliveryLedger {
               .updateExpression(
                   "SET #state = :sent, platformMessageId = :id, sentAt = :now,"
                       + " expiresAt = :expires REMOVE leaseUntil, #owner")
-              .conditionExpression("#state <> :sent")
+              .conditionExpression(
+                  "#state <> :sent AND NOT (#state = :failed AND attribute_exists(deliveryFailedAt))")
               .expressionAttributeNames(NAMES)
               .expressionAttributeValues(values)
               .build());

@@ -102,7 +102,8 @@ public final class InMemoryLedger implements DeliveryLedger {
       return new StatusResult.Stale();
     }
     statuses.put(id, update.state());
-    if (e.state().equals("SENT")) {
+    if (e.state().equals("SENT")
+        || e.state().equals("FAILED") && deliveryFailures.containsKey(id)) {
       return new StatusResult.Applied(sentAt.get(id));
     }
     entries.put(id, new Entry("SENT", null, null, update.messageId()));

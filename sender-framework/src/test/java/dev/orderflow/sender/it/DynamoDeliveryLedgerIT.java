@@ -162,6 +162,22 @@ class DynamoDeliveryLedgerIT {
   }
 
   @Test
+  void aSentStatusArrivingAfterTheFailedOneLeavesTheEntryFailed() {
+    ledger.claim("o-s4:whatsapp", "run-a", now);
+    ledger.sent("o-s4:whatsapp", "wamid.S4", SOURCE, now);
+    ledger.applyStatus(
+        "o-s4:whatsapp",
+        new StatusUpdate("wamid.S4", DeliveryState.FAILED, now, "131026 Message undeliverable"),
+        now);
+
+    assertThat(ledger.applyStatus("o-s4:whatsapp", status("wamid.S4", DeliveryState.SENT), now))
+        .isNotEqualTo(new StatusResult.ConfirmedSent());
+    assertThat(item("o-s4:whatsapp").get("state").s()).isEqualTo("FAILED");
+    assertThat(ledger.claim("o-s4:whatsapp", "replay", now.plusSeconds(60)))
+        .isEqualTo(new Claim.Granted(false));
+  }
+
+  @Test
   void aStatusForNoEntryIsUnknownAndCreatesNone() {
     assertThat(ledger.applyStatus("o-none:whatsapp", status("wamid.X", DeliveryState.READ), now))
         .isEqualTo(new StatusResult.Unknown());
