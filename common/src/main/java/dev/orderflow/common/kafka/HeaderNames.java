@@ -24,10 +24,12 @@ public final class HeaderNames {
 
   // Rejections (orders.rejected.v1) and unroutable records (notify.unroutable.v1).
   public static final String REJECT_REASON = "reject.reason";
+  public static final String UNROUTABLE_PREFIX = "unroutable.";
   public static final String UNROUTABLE_REASON = "unroutable.reason";
   public static final String UNROUTABLE_DETAIL = "unroutable.detail";
 
   // Retry hops (notify.<platform>.retry.<delay>).
+  public static final String RETRY_PREFIX = "retry.";
   public static final String RETRY_ATTEMPTS = "retry.attempts";
   public static final String RETRY_DUE_AT = "retry.due-at";
   public static final String RETRY_FIRST_FAILURE_AT = "retry.first-failure-at";
@@ -38,6 +40,13 @@ public final class HeaderNames {
    * #DLQ_POSSIBLY_SENT}.
    */
   public static final String RETRY_POSSIBLY_SENT = "retry.possibly-sent";
+
+  // Where a record on a delay tier first came from, so its dead letter names the main-topic
+  // record, not the last tier's copy.
+  public static final String RETRY_ORIGINAL_TOPIC = "retry.original.topic";
+  public static final String RETRY_ORIGINAL_PARTITION = "retry.original.partition";
+  public static final String RETRY_ORIGINAL_OFFSET = "retry.original.offset";
+  public static final String RETRY_ORIGINAL_TIMESTAMP = "retry.original.timestamp";
 
   // Dead letters (notify.<platform>.dlq.v1); diagnostic, stripped on replay.
   public static final String DLQ_PREFIX = "dlq.";

@@ -16,7 +16,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 final class ReplayRecords {
   static final List<String> STRIPPED_PREFIXES =
-      List.of(HeaderNames.DLQ_PREFIX, StreamsHeaders.PREFIX, "unroutable.", "retry.");
+      List.of(
+          HeaderNames.DLQ_PREFIX,
+          StreamsHeaders.PREFIX,
+          HeaderNames.UNROUTABLE_PREFIX,
+          HeaderNames.RETRY_PREFIX);
 
   private ReplayRecords() {}
 

@@ -39,10 +39,10 @@ public final class HopRecords {
     RetryHeaders.put(headers, RETRY_ATTEMPTS, state.attempts());
     RetryHeaders.put(headers, RETRY_DUE_AT, now.plus(tier.delay()).toEpochMilli());
     RetryHeaders.put(headers, RETRY_FIRST_FAILURE_AT, state.firstFailureAt().toEpochMilli());
-    RetryHeaders.put(headers, RetryHeaders.ORIGINAL_TOPIC, state.origin().topic());
-    RetryHeaders.put(headers, RetryHeaders.ORIGINAL_PARTITION, state.origin().partition());
-    RetryHeaders.put(headers, RetryHeaders.ORIGINAL_OFFSET, state.origin().offset());
-    RetryHeaders.put(headers, RetryHeaders.ORIGINAL_TIMESTAMP, state.origin().timestamp());
+    RetryHeaders.put(headers, RETRY_ORIGINAL_TOPIC, state.origin().topic());
+    RetryHeaders.put(headers, RETRY_ORIGINAL_PARTITION, state.origin().partition());
+    RetryHeaders.put(headers, RETRY_ORIGINAL_OFFSET, state.origin().offset());
+    RetryHeaders.put(headers, RETRY_ORIGINAL_TIMESTAMP, state.origin().timestamp());
     return new ProducerRecord<>(tier.topic(), null, record.key(), record.value(), headers);
   }
 
@@ -54,7 +54,7 @@ public final class HopRecords {
       Instant now) {
     Headers headers = new RecordHeaders();
     for (Header header : record.headers()) {
-      if (!header.key().startsWith(RetryHeaders.PREFIX) && !header.key().startsWith(DLQ_PREFIX)) {
+      if (!header.key().startsWith(RETRY_PREFIX) && !header.key().startsWith(DLQ_PREFIX)) {
         headers.add(header);
       }
     }

@@ -7,18 +7,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * Hop headers beyond {@link dev.orderflow.common.kafka.HeaderNames}: where a record on a delay tier
- * first came from, so its dead letter names the main-topic record, not the last tier's copy. All
- * values are UTF-8 decimal strings like the shared headers.
+ * Reads and writes the hop headers named in {@link dev.orderflow.common.kafka.HeaderNames}: values
+ * are UTF-8 strings, numbers in decimal like the shared headers.
  */
 public final class RetryHeaders {
   private RetryHeaders() {}
-
-  public static final String PREFIX = "retry.";
-  public static final String ORIGINAL_TOPIC = "retry.original.topic";
-  public static final String ORIGINAL_PARTITION = "retry.original.partition";
-  public static final String ORIGINAL_OFFSET = "retry.original.offset";
-  public static final String ORIGINAL_TIMESTAMP = "retry.original.timestamp";
 
   static Optional<String> text(Headers headers, String name) {
     Header header = headers.lastHeader(name);

@@ -29,12 +29,12 @@ public record RetryState(
             .orElse(null);
     Origin origin =
         new Origin(
-            RetryHeaders.text(headers, RetryHeaders.ORIGINAL_TOPIC).orElse(record.topic()),
-            RetryHeaders.number(headers, RetryHeaders.ORIGINAL_PARTITION)
+            RetryHeaders.text(headers, HeaderNames.RETRY_ORIGINAL_TOPIC).orElse(record.topic()),
+            RetryHeaders.number(headers, HeaderNames.RETRY_ORIGINAL_PARTITION)
                 .orElse((long) record.partition())
                 .intValue(),
-            RetryHeaders.number(headers, RetryHeaders.ORIGINAL_OFFSET).orElse(record.offset()),
-            RetryHeaders.number(headers, RetryHeaders.ORIGINAL_TIMESTAMP)
+            RetryHeaders.number(headers, HeaderNames.RETRY_ORIGINAL_OFFSET).orElse(record.offset()),
+            RetryHeaders.number(headers, HeaderNames.RETRY_ORIGINAL_TIMESTAMP)
                 .orElse(record.timestamp()));
     boolean possiblySent =
         RetryHeaders.text(headers, HeaderNames.RETRY_POSSIBLY_SENT).orElse("").equals("true");

@@ -21,7 +21,6 @@ import dev.orderflow.sender.fakes.InMemoryLedger;
 import dev.orderflow.sender.fakes.Notifications;
 import dev.orderflow.sender.ledger.RecordCoordinates;
 import dev.orderflow.sender.ledger.StatusUpdate;
-import dev.orderflow.sender.retry.RetryHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +87,7 @@ class DeliveryHandlerTest {
         .isEqualTo(Long.toString(failedAt.plusSeconds(30).toEpochMilli()));
     assertThat(header(hop.headers(), HeaderNames.RETRY_FIRST_FAILURE_AT))
         .isEqualTo(Long.toString(start.toEpochMilli()));
-    assertThat(header(hop.headers(), RetryHeaders.ORIGINAL_TOPIC)).isEqualTo(MAIN);
+    assertThat(header(hop.headers(), HeaderNames.RETRY_ORIGINAL_TOPIC)).isEqualTo(MAIN);
     assertThat(hop.value()).isEqualTo(Notifications.bytes(order));
     assertThat(hop.key()).isEqualTo("buyer-1".getBytes(StandardCharsets.UTF_8));
     assertThat(f.ledger.entry("order-1:whatsapp").state()).isEqualTo("RETRYING");
@@ -104,10 +103,11 @@ class DeliveryHandlerTest {
     headers.add(HeaderNames.RETRY_ATTEMPTS, "5".getBytes(StandardCharsets.UTF_8));
     headers.add(
         HeaderNames.RETRY_FIRST_FAILURE_AT, "1772358000000".getBytes(StandardCharsets.UTF_8));
-    headers.add(RetryHeaders.ORIGINAL_TOPIC, MAIN.getBytes(StandardCharsets.UTF_8));
-    headers.add(RetryHeaders.ORIGINAL_PARTITION, "7".getBytes(StandardCharsets.UTF_8));
-    headers.add(RetryHeaders.ORIGINAL_OFFSET, "99".getBytes(StandardCharsets.UTF_8));
-    headers.add(RetryHeaders.ORIGINAL_TIMESTAMP, "1772357000000".getBytes(StandardCharsets.UTF_8));
+    headers.add(HeaderNames.RETRY_ORIGINAL_TOPIC, MAIN.getBytes(StandardCharsets.UTF_8));
+    headers.add(HeaderNames.RETRY_ORIGINAL_PARTITION, "7".getBytes(StandardCharsets.UTF_8));
+    headers.add(HeaderNames.RETRY_ORIGINAL_OFFSET, "99".getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        HeaderNames.RETRY_ORIGINAL_TIMESTAMP, "1772357000000".getBytes(StandardCharsets.UTF_8));
     byte[] value = Notifications.bytes(order);
 
     // When its two in-process attempts fail
