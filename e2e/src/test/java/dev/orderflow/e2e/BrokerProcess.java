@@ -6,14 +6,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 /**
  * A single-node KRaft broker of the suite's own, run from Kafka's jars on the test class path as a
@@ -44,8 +43,9 @@ final class BrokerProcess implements AutoCloseable {
       if (!Files.exists(dir.resolve("server.properties"))) {
         Files.createDirectories(dir);
         writeConfig();
-        String clusterId =
-            Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes(UUID.randomUUID()));
+        // Kafka's own Uuid never starts with '-', which the storage tool would read as an option
+        // (a random base64url id did, about once in 64 runs: "expected one argument").
+        String clusterId = Uuid.randomUuid().toString();
         run(List.of(
                 "kafka.tools.StorageTool",
                 "format",
@@ -166,13 +166,6 @@ final class BrokerProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static byte[] uuidBytes(UUID uuid) {
-    return java.nio.ByteBuffer.allocate(16)
-        .putLong(uuid.getMostSignificantBits())
-        .putLong(uuid.getLeastSignificantBits())
-        .array();
   }
 
   private static int freePort() {
