@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo: one command from a fresh clone to orders delivered as (simulated) WhatsApp and
 # Instagram messages.
-#   dev/demo.sh          start the stack and the four services, send the demo orders, print what
+#   dev/demo.sh          start the stack and the five services, send the demo orders, print what
 #                        happened; everything keeps running for you to explore
 #   dev/demo.sh --containers
 #                        the same, with each service run from its image under podman (host
@@ -20,9 +20,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/env.sh"
 source "$ROOT_DIR/dev/lib/stack.sh"
 cd "$ROOT_DIR"
 
-SERVICES=(order-ingest notification-router whatsapp-sender instagram-sender)
+SERVICES=(order-ingest notification-router whatsapp-sender instagram-sender meta-webhooks)
 declare -A OPS_PORT=([order-ingest]=$STACK_OPS_PORT_BASE [notification-router]=$((STACK_OPS_PORT_BASE + 1))
-  [whatsapp-sender]=$((STACK_OPS_PORT_BASE + 2)) [instagram-sender]=$((STACK_OPS_PORT_BASE + 3)))
+  [whatsapp-sender]=$((STACK_OPS_PORT_BASE + 2)) [instagram-sender]=$((STACK_OPS_PORT_BASE + 3))
+  [meta-webhooks]=$((STACK_OPS_PORT_BASE + 4)))
+# meta-webhooks' endpoint, where the demo points the simulated Meta's status and inbound webhooks.
+WEBHOOKS_HTTP_PORT=${WEBHOOKS_HTTP_PORT:-8085}
+export META_WEBHOOKS_URL="http://127.0.0.1:$WEBHOOKS_HTTP_PORT/webhooks/meta"
 # Longer than the services' own shutdown bound (Kafka Streams' close: 30 s).
 SERVICE_STOP_TIMEOUT_S=45
 
@@ -34,6 +38,7 @@ service_env() {
   case "$1" in
     order-ingest | notification-router) echo "KAFKA_STREAMS_STATE_DIR=$STACK_DIR/state/$1" ;;
     whatsapp-sender | instagram-sender) echo "CREDENTIALS_SECRET_NAME=orderflow/local/meta-credentials" ;;
+    meta-webhooks) echo "CREDENTIALS_SECRET_NAME=orderflow/local/meta-credentials WEBHOOKS_HTTP_PORT=$WEBHOOKS_HTTP_PORT" ;;
   esac
 }
 
@@ -58,8 +63,8 @@ done
 
 # --- The stack, and what the demo runs ------------------------------------------------------------
 if $WITH_PROMETHEUS; then
-  # Only the services the demo runs (meta-webhooks is not one): a target that is never up would
-  # keep OrderflowScrapeDown firing.
+  # Only the services the demo runs: a target that is never up would keep OrderflowScrapeDown
+  # firing.
   PROMETHEUS_SCRAPE_PORTS="${OPS_PORT[*]}" dev/start.sh --with-prometheus
 else
   dev/start.sh
