@@ -1,20 +1,28 @@
 package dev.orderflow.router;
 
 import dev.orderflow.common.aws.AwsClients;
+import dev.orderflow.common.backoff.Backoff;
+import dev.orderflow.common.backoff.Sleeper;
 import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.kafka.OffsetReset;
 import dev.orderflow.common.kafka.Topic;
 import dev.orderflow.common.ops.LagAge;
 import dev.orderflow.common.registry.SchemaRegistryClient;
+import dev.orderflow.common.serde.AvroDeserializer;
 import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.service.Service;
 import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.router.buyer.CachedBuyerDirectory;
 import dev.orderflow.router.buyer.DynamoBuyerDirectory;
 import dev.orderflow.router.buyer.ResilientBuyerDirectory;
+import dev.orderflow.router.inbound.BuyerInboundRecorder;
+import dev.orderflow.router.inbound.InboundConsumer;
+import dev.orderflow.router.inbound.InboundSettings;
 import dev.orderflow.router.topology.RouterMetrics;
 import dev.orderflow.router.topology.RouterStreamsConfig;
 import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.router.topology.RouterTopology;
+import dev.orderflow.schema.InboundMessage;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.OrderCreated;
 import io.micrometer.core.instrument.Gauge;
@@ -22,6 +30,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -39,12 +50,19 @@ final class NotificationRouterService implements Service {
   private static final Logger LOGGER = LoggerFactory.getLogger(NotificationRouterService.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Between attempts at an inbound message while DynamoDB or the registry is away. */
+  private static final Backoff INBOUND_BACKOFF =
+      Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30)).withJitter(0.5);
+
   private final KafkaStreams streams;
   private final DynamoDbClient dynamo;
+  private final InboundConsumer inbound;
 
-  private NotificationRouterService(KafkaStreams streams, DynamoDbClient dynamo) {
+  private NotificationRouterService(
+      KafkaStreams streams, DynamoDbClient dynamo, InboundConsumer inbound) {
     this.streams = streams;
     this.dynamo = dynamo;
+    this.inbound = inbound;
   }
 
   static Service create(ServiceContext context) {
@@ -86,8 +104,41 @@ final class NotificationRouterService implements Service {
     context.live().add("streams", () -> streams.state() != KafkaStreams.State.ERROR);
     context.ready().add("streams", () -> streams.state() == KafkaStreams.State.RUNNING);
     context.ready().add("buyer-directory", resilient::available);
+    InboundConsumer inbound = null;
+    if (config.inbound().enabled()) {
+      context.contracts().reads(config.inbound().topic(), InboundMessage.getClassSchema());
+      inbound = inboundConsumer(config, dynamo, directory, context);
+    }
     LOGGER.info("router built topology={}", topology.describe());
-    return new NotificationRouterService(streams, dynamo);
+    return new NotificationRouterService(streams, dynamo, inbound);
+  }
+
+  /**
+   * The inbound recorder (README, "The 24-hour window and opt-out"): its writes go to the buyers
+   * table, and this instance's cache forgets the buyers it updated.
+   */
+  static InboundConsumer inboundConsumer(
+      RouterConfig config,
+      DynamoDbClient dynamo,
+      CachedBuyerDirectory directory,
+      ServiceContext context) {
+    InboundSettings settings = config.inbound();
+    Properties props =
+        new KafkaSettings(config.kafka())
+            .consumer(
+                settings.groupId(),
+                settings.groupId() + "-" + context.instance(),
+                IsolationLevel.READ_COMMITTED,
+                OffsetReset.EARLIEST);
+    return new InboundConsumer(
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+        settings.topic(),
+        new AvroDeserializer<>(AvroSerdeConfig.from(config.registry()), InboundMessage.class),
+        new BuyerInboundRecorder(dynamo, config.buyersTable(), settings.keywords()),
+        directory::invalidate,
+        context.metrics().registry(),
+        INBOUND_BACKOFF,
+        Sleeper.REAL);
   }
 
   /**
@@ -108,10 +159,20 @@ final class NotificationRouterService implements Service {
   @Override
   public void start() {
     streams.start();
+    if (inbound != null) {
+      inbound.start();
+    }
   }
 
   @Override
   public void stop() {
+    if (inbound != null) {
+      try {
+        inbound.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     streams.close(CLOSE_TIMEOUT);
     dynamo.close();
   }

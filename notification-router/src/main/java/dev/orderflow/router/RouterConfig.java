@@ -9,6 +9,8 @@ import dev.orderflow.common.kafka.TopicNames;
 import dev.orderflow.router.buyer.BuyerCacheSettings;
 import dev.orderflow.router.buyer.DirectoryResilience;
 import dev.orderflow.router.buyer.DynamoBuyerDirectory;
+import dev.orderflow.router.inbound.InboundSettings;
+import dev.orderflow.router.inbound.OptOutKeywords;
 import dev.orderflow.router.render.RenderSettings;
 import dev.orderflow.router.topology.BatchSettings;
 import dev.orderflow.router.topology.RecheckSettings;
@@ -34,7 +36,8 @@ public record RouterConfig(
     String buyersTable,
     BuyerCacheSettings cache,
     DirectoryResilience resilience,
-    TopologySettings topology) {
+    TopologySettings topology,
+    InboundSettings inbound) {
 
   public static RouterConfig from(ConfigSource source) {
     KafkaConfig kafka = KafkaConfig.from(source);
@@ -42,8 +45,9 @@ public record RouterConfig(
         new TopologySettings(recheck(source), render(source), batch(source));
     RouterStreamsConfig.refuseConflictingOverrides(
         kafka.streams(), source.string(RouterTopics.DEAD_LETTERS, TopicNames.ROUTER_DEAD_LETTERS));
+    String applicationId = source.string("router.application-id", "notification-router");
     return new RouterConfig(
-        source.string("router.application-id", "notification-router"),
+        applicationId,
         streamThreads(source, kafka),
         kafka,
         RegistryConfig.from(source),
@@ -51,7 +55,25 @@ public record RouterConfig(
         source.string("buyers.table", "buyers"),
         cache(source),
         resilience(source),
-        topology);
+        topology,
+        inbound(source, applicationId));
+  }
+
+  private static InboundSettings inbound(ConfigSource source, String applicationId) {
+    List<String> optOut = source.list("inbound.opt-out.keywords", OptOutKeywords.DEFAULT_OPT_OUT);
+    List<String> optIn = source.list("inbound.opt-in.keywords", OptOutKeywords.DEFAULT_OPT_IN);
+    OptOutKeywords keywords;
+    try {
+      keywords = new OptOutKeywords(optOut, optIn);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          "inbound.opt-in.keywords", "no keyword also in inbound.opt-out.keywords", e.getMessage());
+    }
+    return new InboundSettings(
+        source.bool("inbound.enabled", true),
+        source.string("topics.buyer-inbound", TopicNames.BUYER_INBOUND),
+        source.string("inbound.consumer-group", applicationId + "-inbound"),
+        keywords);
   }
 
   /**

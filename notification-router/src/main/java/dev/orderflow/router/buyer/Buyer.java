@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param platform the platform name as stored (e.g. {@code WHATSAPP}); may be one the router does
  *     not support
+ * @param lastInboundAt when the buyer last wrote to the business (Meta's time), as the inbound
+ *     recorder keeps it; {@code null} when never: opens Meta's 24-hour customer-service window
  */
 public record Buyer(
     String buyerId,
@@ -19,10 +21,47 @@ public record Buyer(
     String displayName,
     String locale,
     boolean optedOut,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Instant lastInboundAt) {
 
   public Buyer {
     Objects.requireNonNull(buyerId, "buyerId");
+  }
+
+  /** A buyer who has never written to the business. */
+  public Buyer(
+      String buyerId,
+      String platform,
+      String whatsappPhone,
+      String instagramScopedId,
+      String displayName,
+      String locale,
+      boolean optedOut,
+      Instant updatedAt) {
+    this(
+        buyerId,
+        platform,
+        whatsappPhone,
+        instagramScopedId,
+        displayName,
+        locale,
+        optedOut,
+        updatedAt,
+        null);
+  }
+
+  /** The same buyer, last heard from at {@code at}. */
+  public Buyer withLastInboundAt(Instant at) {
+    return new Buyer(
+        buyerId,
+        platform,
+        whatsappPhone,
+        instagramScopedId,
+        displayName,
+        locale,
+        optedOut,
+        updatedAt,
+        at);
   }
 
   @Override

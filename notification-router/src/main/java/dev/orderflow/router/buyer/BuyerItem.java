@@ -16,6 +16,24 @@ public final class BuyerItem {
   public static final String OPTED_OUT = "optedOut";
   public static final String UPDATED_AT = "updatedAt";
 
+  /**
+   * Epoch ms (N) of the buyer's newest inbound message, written only by the inbound recorder and
+   * only forwards (Meta repeats and reorders deliveries).
+   */
+  public static final String LAST_INBOUND_AT = "lastInboundAt";
+
+  /**
+   * Epoch ms (N) of the inbound STOP or START that set {@link #OPTED_OUT}: a keyword older than the
+   * one already applied changes nothing, so a reordered STOP/START ends as the buyer meant.
+   */
+  public static final String OPT_OUT_CHANGED_AT = "optOutChangedAt";
+
+  /** Global secondary index on {@link #WHATSAPP_PHONE}: an inbound message names the phone. */
+  public static final String WHATSAPP_PHONE_INDEX = "whatsappPhone-index";
+
+  /** Global secondary index on {@link #INSTAGRAM_SCOPED_ID}, for Instagram's inbound messages. */
+  public static final String INSTAGRAM_SCOPED_ID_INDEX = "instagramScopedId-index";
+
   private BuyerItem() {}
 
   static Buyer toBuyer(String buyerId, Map<String, AttributeValue> item) {
@@ -27,7 +45,8 @@ public final class BuyerItem {
         string(item, DISPLAY_NAME),
         string(item, LOCALE),
         Boolean.TRUE.equals(bool(item, OPTED_OUT)),
-        instant(item.get(UPDATED_AT)));
+        instant(item.get(UPDATED_AT)),
+        instant(item.get(LAST_INBOUND_AT)));
   }
 
   private static String string(Map<String, AttributeValue> item, String name) {

@@ -68,6 +68,14 @@ public final class CachedBuyerDirectory implements BuyerDirectory, MeterBinder {
     return Optional.ofNullable(cache.getIfPresent(buyerId));
   }
 
+  /**
+   * Forgets what is cached about these buyers, so their next order reads the item again: called
+   * when this instance has just recorded their inbound message (window, opt-out).
+   */
+  public void invalidate(Collection<String> buyerIds) {
+    cache.invalidateAll(buyerIds);
+  }
+
   @Override
   public void bindTo(MeterRegistry registry) {
     CaffeineCacheMetrics.monitor(registry, cache, "router.buyers");

@@ -8,6 +8,7 @@ import dev.orderflow.router.render.RenderSettings;
 import dev.orderflow.router.render.RenderedContent;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.OrderCreated;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -15,6 +16,13 @@ import java.util.Optional;
 
 /** Decides, without side effects, where an order goes once its buyer lookup is answered. */
 public final class RouteDecider {
+  /**
+   * Meta's customer-service window: free-form messages are allowed for 24 hours after the buyer's
+   * last message. Measured from the order's routing time; a notification that reaches Meta after
+   * the window closed is refused with 131047 and the WhatsApp sender falls back to the template.
+   */
+  public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+
   private final Map<Channel, ContentRenderer> renderers = new EnumMap<>(Channel.class);
 
   public RouteDecider(RenderSettings settings) {
@@ -72,6 +80,14 @@ public final class RouteDecider {
         channel.get(), notification(order, buyer, channel.get(), recipient, requestedAt));
   }
 
+  /**
+   * Whether the buyer wrote to the business less than {@link #SERVICE_WINDOW} before {@code now}.
+   */
+  static boolean insideServiceWindow(Buyer buyer, Instant now) {
+    Instant last = buyer.lastInboundAt();
+    return last != null && last.isAfter(now.minus(SERVICE_WINDOW));
+  }
+
   private NotificationRequested notification(
       OrderCreated order, Buyer buyer, Channel channel, String recipient, Instant requestedAt) {
     RenderedContent content = renderers.get(channel).render(order, buyer);
@@ -86,7 +102,7 @@ public final class RouteDecider {
         .setTotalMinor(order.getTotalMinor())
         .setText(content.text())
         .setTemplate(content.template())
-        .setInsideServiceWindow(false)
+        .setInsideServiceWindow(insideServiceWindow(buyer, requestedAt))
         .setCorrelationId(order.getCorrelationId())
         .setRequestedAt(requestedAt)
         .build();

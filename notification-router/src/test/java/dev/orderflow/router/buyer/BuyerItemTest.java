@@ -56,4 +56,22 @@ class BuyerItemTest {
 
     assertThat(buyer.toString()).doesNotContain("2348031234567", "1784", "Adaeze");
   }
+
+  @Test
+  void theLastInboundTimeIsReadFromEpochMillisAndAbsentWhenNeverWritten() {
+    Map<String, AttributeValue> item =
+        Map.of(
+            "buyerId", AttributeValue.fromS("b-3"),
+            "lastInboundAt", AttributeValue.fromN("1772359200000"),
+            "optedOut", AttributeValue.fromBool(true));
+
+    Buyer buyer = BuyerItem.toBuyer("b-3", item);
+
+    assertThat(buyer.lastInboundAt()).isEqualTo(Instant.ofEpochMilli(1772359200000L));
+    assertThat(buyer.optedOut()).isTrue();
+    assertThat(
+            BuyerItem.toBuyer("b-4", Map.of("buyerId", AttributeValue.fromS("b-4")))
+                .lastInboundAt())
+        .isNull();
+  }
 }

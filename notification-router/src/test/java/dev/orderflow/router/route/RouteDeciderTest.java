@@ -102,4 +102,35 @@ class RouteDeciderTest {
     assertThat(Channel.WHATSAPP.defaultTopic()).isEqualTo("notify.whatsapp.v1");
     assertThat(Channel.INSTAGRAM.defaultTopic()).isEqualTo("notify.instagram.v1");
   }
+
+  @ParameterizedTest(name = "last inbound {0} min before the order -> inside window {1}")
+  @CsvSource({"1, true", "1439, true", "1440, false", "1441, false"})
+  void aWhatsAppBuyerWhoWroteWithinTwentyFourHoursIsInsideTheServiceWindow(
+      long minutesAgo, boolean inside) {
+    Buyer buyer =
+        whatsappBuyer("b-5", "en-NG").withLastInboundAt(NOW.minusSeconds(minutesAgo * 60));
+
+    Route route = decider.decide(order("v:O5", "b-5"), new BuyerLookup.Found(buyer), NOW);
+
+    assertThat(((Route.ToPlatform) route).notification().getInsideServiceWindow())
+        .isEqualTo(inside);
+  }
+
+  @Test
+  void aBuyerWhoNeverWroteIsOutsideTheWindow() {
+    Route route =
+        decider.decide(
+            order("v:O6", "b-6"), new BuyerLookup.Found(whatsappBuyer("b-6", "en-NG")), NOW);
+
+    assertThat(((Route.ToPlatform) route).notification().getInsideServiceWindow()).isFalse();
+  }
+
+  @Test
+  void anOptedOutBuyerInsideTheWindowIsStillNotMessaged() {
+    Buyer buyer = new Buyer("b-7", "WHATSAPP", "+2348031234567", null, "A", "en", true, NOW, NOW);
+
+    assertThat(decider.decide(order("v:O7", "b-7"), new BuyerLookup.Found(buyer), NOW))
+        .isEqualTo(
+            new Route.Unroutable(UnroutableReason.OPTED_OUT, "buyer opted out of notifications"));
+  }
 }
