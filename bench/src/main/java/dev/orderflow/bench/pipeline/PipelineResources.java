@@ -20,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -46,7 +48,8 @@ public final class PipelineResources {
   public void create(PipelineNames names, int flowPartitions) {
     createTopics(names.flowTopics(), flowPartitions);
     createTopics(names.sideTopics(), 3);
-    createTable(names.buyersTable(), "buyerId");
+    // The router finds buyers by contact (inbound messages) through these, as pipeline.yaml has it.
+    createTable(names.buyersTable(), "buyerId", "whatsappPhone", "instagramScopedId");
     createTable(names.ledgerTable(), "notificationId");
     putSecret(names.secretName(), simulatorCredentials());
   }
@@ -69,6 +72,17 @@ public final class PipelineResources {
             SimulatorSettings.DEFAULT_INSTAGRAM_ID);
   }
 
+  private static AttributeDefinition stringAttribute(String name) {
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
+  }
+
+  private static KeySchemaElement hashKeyOn(String attribute) {
+    return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build();
+  }
+
   public void createTopics(Collection<String> topics, int partitions) {
     List<NewTopic> newTopics = new ArrayList<>();
     topics.forEach(t -> newTopics.add(new NewTopic(t, Optional.of(partitions), Optional.empty())));
@@ -83,7 +97,20 @@ public final class PipelineResources {
     }
   }
 
-  public void createTable(String table, String hashKey) {
+  /** A table keyed by {@code hashKey}, with a keys-only index {@code <attribute>-index} on each. */
+  public void createTable(String table, String hashKey, String... indexedAttributes) {
+    List<AttributeDefinition> attributes = new ArrayList<>();
+    List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+    attributes.add(stringAttribute(hashKey));
+    for (String attribute : indexedAttributes) {
+      attributes.add(stringAttribute(attribute));
+      indexes.add(
+          GlobalSecondaryIndex.builder()
+              .indexName(attribute + "-index")
+              .keySchema(hashKeyOn(attribute))
+              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+              .build());
+    }
     try {
       clients
           .dynamoDb()
@@ -91,16 +118,9 @@ public final class PipelineResources {
               b ->
                   b.tableName(table)
                       .billingMode(BillingMode.PAY_PER_REQUEST)
-                      .attributeDefinitions(
-                          AttributeDefinition.builder()
-                              .attributeName(hashKey)
-                              .attributeType(ScalarAttributeType.S)
-                              .build())
-                      .keySchema(
-                          KeySchemaElement.builder()
-                              .attributeName(hashKey)
-                              .keyType(KeyType.HASH)
-                              .build()));
+                      .attributeDefinitions(attributes)
+                      .keySchema(hashKeyOn(hashKey))
+                      .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes));
     } catch (ResourceInUseException e) {
       LOGGER.debug("table {} exists", table);
     }

@@ -101,6 +101,45 @@ class ProvisioningIT {
   }
 
   @Test
+  void indexesAreCreatedWithANewTable() throws Exception {
+    // When
+    Run created = provision(tableFile("buyers-new", CONTACT_INDEXES));
+    Run again = provision(tableFile("buyers-new", CONTACT_INDEXES));
+
+    // Then
+    assertThat(created.exitCode()).as(created.output() + created.errors()).isZero();
+    assertThat(created.output()).contains("indexes [whatsappPhone-index, instagramScopedId-index]");
+    assertThat(again.output()).doesNotContain("add index").contains("no changes");
+    assertThat(
+            clients
+                .dynamo()
+                .describeTable(b -> b.tableName(id + "-buyers-new"))
+                .table()
+                .globalSecondaryIndexes())
+        .extracting(i -> i.indexName() + ":" + i.indexStatusAsString())
+        .containsExactlyInAnyOrder("whatsappPhone-index:ACTIVE", "instagramScopedId-index:ACTIVE");
+  }
+
+  // DynamoDB adds an index to a live table (UpdateTable); dynalite validates the request and
+  // ignores it. Against it, the provisioner must say so rather than report the index as made.
+  @Test
+  void anIndexTheEndpointDoesNotAddToAnExistingTableIsAWarning() throws Exception {
+    // Given: the buyers table of an earlier release, without its contact indexes
+    provision(tableFile("buyers-old", List.of()));
+
+    // When
+    Run added = provision(tableFile("buyers-old", CONTACT_INDEXES));
+
+    // Then
+    assertThat(added.exitCode()).as(added.output() + added.errors()).isZero();
+    assertThat(added.output())
+        .contains("add index whatsappPhone-index on whatsappPhone")
+        .contains("warning")
+        .contains("index whatsappPhone-index was accepted but not created")
+        .contains("dev/stop.sh --reset");
+  }
+
+  @Test
   void growsPartitionsAndAlignsConfigsButNeverShrinks() throws Exception {
     // Given
     provision(pipelineFile(2, 3_600_000L, "v1"));
@@ -275,6 +314,31 @@ class ProvisioningIT {
           requiredKeys: [whatsappToken, whatsappPhoneNumberId, instagramToken, instagramAccountId]
         """
             .formatted(credentials.getFileName(), id, partitions, retentionMs, id, id, id, id));
+    return file;
+  }
+
+  private static final List<String> CONTACT_INDEXES =
+      List.of("whatsappPhone-index", "instagramScopedId-index");
+
+  /** A file with one buyers-like table and the named indexes (hash key: the name before '-'). */
+  private Path tableFile(String table, List<String> indexes) throws IOException {
+    String indexList =
+        indexes.stream()
+            .map(
+                i ->
+                    "{name: %s, hashKey: {name: %s, type: S}}"
+                        .formatted(i, i.substring(0, i.indexOf('-'))))
+            .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    Path file = dir.resolve(table + "-" + indexes.size() + ".yaml");
+    Files.writeString(
+        file,
+        """
+        environments:
+          itest: {replicationFactor: 1, minInsyncReplicas: 1}
+        tables:
+          - {name: %s-%s, hashKey: {name: buyerId, type: S}, indexes: %s}
+        """
+            .formatted(id, table, indexList));
     return file;
   }
 
