@@ -50,7 +50,7 @@ final class ExposedMetrics {
   /** {@code Counter.builder("x")}, {@code registry.counter("x"}, a helper {@code counter("x")}. */
   private static final Pattern METER =
       Pattern.compile(
-          "(?:(Counter|Timer|Gauge)\\.builder|\\b(counter|timer|gauge))\\(\\s*\"([a-z][a-z0-9.]*)\"");
+          "(?:(Counter|Timer|Gauge)\\.builder|\\b(counter|timer|gauge))\\(\\s*\"([a-z][a-z0-9.-]*)\"");
 
   /**
    * Metrics a rule may use that Prometheus or kube-state-metrics expose, not the services: scrape

@@ -69,6 +69,7 @@ public final class SenderService implements AutoCloseable {
             config.loop(),
             hooks,
             infra.clock());
+    metrics.registerOffsetResets(channel.topology().consumedTopics());
     this.probing = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     channel.registerGauges(loop);
   }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.function.Supplier;
 
 /**
@@ -127,10 +128,22 @@ public final class SenderMetrics {
   }
 
   /** A partition's committed offset was no longer in the log; {@code skipped} records were lost. */
+  /**
+   * The reset counters at 0 for each consumed topic from the start, so a rule's {@code increase}
+   * sees the first reset (a series that appears at 1 has no increase to show).
+   */
+  public void registerOffsetResets(Collection<String> topics) {
+    topics.forEach(topic -> offsetReset(topic, 0, 0));
+  }
+
   public void offsetReset(String topic, long skipped) {
+    offsetReset(topic, 1, skipped);
+  }
+
+  private void offsetReset(String topic, int resets, long skipped) {
     registry
         .counter("sender.consumer.offset-resets", "platform", platform, "topic", topic)
-        .increment();
+        .increment(resets);
     registry
         .counter("sender.consumer.offsets-skipped", "platform", platform, "topic", topic)
         .increment(skipped);
