@@ -2,6 +2,8 @@ package dev.orderflow.testsupport;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -9,8 +11,10 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
@@ -34,22 +38,31 @@ final class DynamoFixture {
         .build();
   }
 
-  /** A pay-per-request table with a string hash key. */
-  static void createTable(DynamoDbClient client, String name, String hashKey) {
+  /**
+   * A pay-per-request table with a string hash key and a keys-only index {@code <attribute>-index}
+   * on each of {@code indexedAttributes} (the buyers table's contact indexes, pipeline.yaml).
+   */
+  static void createTable(
+      DynamoDbClient client, String name, String hashKey, String... indexedAttributes) {
+    List<AttributeDefinition> attributes = new ArrayList<>();
+    attributes.add(stringAttribute(hashKey));
+    List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+    for (String attribute : indexedAttributes) {
+      attributes.add(stringAttribute(attribute));
+      indexes.add(
+          GlobalSecondaryIndex.builder()
+              .indexName(attribute + "-index")
+              .keySchema(hashKeyOn(attribute))
+              .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+              .build());
+    }
     client.createTable(
         b ->
             b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName(hashKey)
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(
-                    KeySchemaElement.builder()
-                        .attributeName(hashKey)
-                        .keyType(KeyType.HASH)
-                        .build()));
+                .attributeDefinitions(attributes)
+                .keySchema(hashKeyOn(hashKey))
+                .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes));
     try (DynamoDbWaiter waiter = client.waiter()) {
       waiter
           .waitUntilTableExists(b -> b.tableName(name), w -> w.waitTimeout(TABLE_WAIT))
@@ -60,5 +73,16 @@ final class DynamoFixture {
                 throw new IllegalStateException("table " + name + " did not become ACTIVE", e);
               });
     }
+  }
+
+  private static AttributeDefinition stringAttribute(String name) {
+    return AttributeDefinition.builder()
+        .attributeName(name)
+        .attributeType(ScalarAttributeType.S)
+        .build();
+  }
+
+  private static KeySchemaElement hashKeyOn(String attribute) {
+    return KeySchemaElement.builder().attributeName(attribute).keyType(KeyType.HASH).build();
   }
 }

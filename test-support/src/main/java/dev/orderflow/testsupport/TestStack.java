@@ -133,9 +133,12 @@ public final class TestStack implements AutoCloseable {
     return dynamoDb;
   }
 
-  /** A pay-per-request table with a string hash key, ACTIVE when this returns. */
-  public void createTable(String name, String hashKey) {
-    DynamoFixture.createTable(dynamoDb(), name, hashKey);
+  /**
+   * A pay-per-request table with a string hash key and a keys-only index {@code <attribute>-index}
+   * on each of {@code indexedAttributes}, ACTIVE when this returns.
+   */
+  public void createTable(String name, String hashKey, String... indexedAttributes) {
+    DynamoFixture.createTable(dynamoDb(), name, hashKey, indexedAttributes);
   }
 
   @Override

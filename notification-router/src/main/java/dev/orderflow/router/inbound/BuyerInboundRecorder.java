@@ -61,23 +61,23 @@ public final class BuyerInboundRecorder {
     }
   }
 
+  /** A contact attribute of the buyers item and the index on it. */
+  private record ContactIndex(String attribute, String index) {}
+
   private List<String> buyersWith(Platform platform, String contact) {
-    String index =
+    ContactIndex byContact =
         switch (platform) {
-          case WHATSAPP -> BuyerItem.WHATSAPP_PHONE_INDEX;
-          case INSTAGRAM -> BuyerItem.INSTAGRAM_SCOPED_ID_INDEX;
-        };
-    String attribute =
-        switch (platform) {
-          case WHATSAPP -> BuyerItem.WHATSAPP_PHONE;
-          case INSTAGRAM -> BuyerItem.INSTAGRAM_SCOPED_ID;
+          case WHATSAPP ->
+              new ContactIndex(BuyerItem.WHATSAPP_PHONE, BuyerItem.WHATSAPP_PHONE_INDEX);
+          case INSTAGRAM ->
+              new ContactIndex(BuyerItem.INSTAGRAM_SCOPED_ID, BuyerItem.INSTAGRAM_SCOPED_ID_INDEX);
         };
     QueryRequest query =
         QueryRequest.builder()
             .tableName(table)
-            .indexName(index)
+            .indexName(byContact.index())
             .keyConditionExpression("#c = :c")
-            .expressionAttributeNames(Map.of("#c", attribute))
+            .expressionAttributeNames(Map.of("#c", byContact.attribute()))
             .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(contact)))
             .build();
     List<String> ids = new ArrayList<>();

@@ -46,15 +46,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * buyer.inbound.v1 → the buyers table → the next order, on Kafka, the registry and dynalite: an
@@ -72,7 +63,7 @@ class InboundWindowIT {
       throws Exception {
     ItTopics it = ItTopics.create(stack, 2);
     String table = stack.uniqueTable("buyers-idx");
-    createBuyersTableWithPhoneIndex(stack.dynamoDb(), table);
+    stack.createTable(table, BuyerItem.BUYER_ID, BuyerItem.WHATSAPP_PHONE);
     BuyersTable buyers = new BuyersTable(stack.dynamoDb(), table);
     buyers.put(buyer("b-win", "+2348031110001"));
     buyers.put(buyer("b-old", "+2348031110002"));
@@ -172,35 +163,6 @@ class InboundWindowIT {
       assertThat(meters.get("router.inbound.keywords").tag("verdict", "OPT_OUT").counter().count())
           .isEqualTo(1);
     }
-  }
-
-  private static void createBuyersTableWithPhoneIndex(DynamoDbClient dynamo, String table) {
-    dynamo.createTable(
-        b ->
-            b.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    attribute(BuyerItem.BUYER_ID), attribute(BuyerItem.WHATSAPP_PHONE))
-                .keySchema(hash(BuyerItem.BUYER_ID))
-                .globalSecondaryIndexes(
-                    GlobalSecondaryIndex.builder()
-                        .indexName(BuyerItem.WHATSAPP_PHONE_INDEX)
-                        .keySchema(hash(BuyerItem.WHATSAPP_PHONE))
-                        .projection(
-                            Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
-                        .build()));
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
-  }
-
-  private static AttributeDefinition attribute(String name) {
-    return AttributeDefinition.builder()
-        .attributeName(name)
-        .attributeType(ScalarAttributeType.S)
-        .build();
-  }
-
-  private static KeySchemaElement hash(String name) {
-    return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
   }
 
   private static Buyer buyer(String id, String phone) {
