@@ -108,6 +108,7 @@ final class NotificationRouterService implements Service {
     if (config.inbound().enabled()) {
       context.contracts().reads(config.inbound().topic(), InboundMessage.getClassSchema());
       inbound = inboundConsumer(config, dynamo, directory, context);
+      context.live().add("inbound", inbound::alive);
     }
     LOGGER.info("router built topology={}", topology.describe());
     return new NotificationRouterService(streams, dynamo, inbound);

@@ -98,6 +98,14 @@ public final class InboundConsumer implements AutoCloseable {
     thread.start();
   }
 
+  /**
+   * False once the thread has ended: an error that is not an outage stops it (logged), and the
+   * service's liveness says so rather than route on with nothing recording inbound messages.
+   */
+  public boolean alive() {
+    return thread.getState() == Thread.State.NEW || thread.isAlive();
+  }
+
   private void run() {
     consumer.subscribe(List.of(topic));
     int failed = 0;
