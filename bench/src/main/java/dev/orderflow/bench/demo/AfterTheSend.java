@@ -150,10 +150,9 @@ final class AfterTheSend {
   }
 
   private Map<String, AttributeValue> awaitRead(DeliveredMessage message, long deadline) {
-    Map<String, AttributeValue> entry = Map.of();
     while (true) {
       String notificationId = notificationOf(message);
-      entry = notificationId == null ? Map.of() : item(notificationId);
+      Map<String, AttributeValue> entry = notificationId == null ? Map.of() : item(notificationId);
       if ("READ".equals(text(entry, "deliveryStatus")) || System.nanoTime() > deadline) {
         return entry;
       }

@@ -55,13 +55,13 @@ final class TableProvisioner {
       TableDescription existing = describe(table.name());
       if (existing == null) {
         create(table);
-      } else if (!existing.keySchema().equals(keySchema(table))) {
-        report.warning(
-            "table " + table.name(),
-            "key schema is %s, file says %s; keys of a table cannot change"
-                .formatted(existing.keySchema(), keySchema(table)));
-      }
-      if (existing != null) {
+      } else {
+        if (!existing.keySchema().equals(keySchema(table))) {
+          report.warning(
+              "table " + table.name(),
+              "key schema is %s, file says %s; keys of a table cannot change"
+                  .formatted(existing.keySchema(), keySchema(table)));
+        }
         addMissingIndexes(table, existing);
       }
       if (table.ttlAttribute() != null && !(existing == null && report.dryRun())) {
@@ -125,8 +125,7 @@ final class TableProvisioner {
         // ever taken against the emulator.
         createIndex(table.name(), index, EMULATOR_THROUGHPUT);
       }
-      awaitIndexesActive(table.name());
-      if (!indexNames(describe(table.name())).contains(index.name())) {
+      if (!indexNames(awaitIndexesActive(table.name())).contains(index.name())) {
         report.warning(
             "table " + table.name(),
             ("index %s was accepted but not created: this endpoint cannot add an index to an"
@@ -155,14 +154,17 @@ final class TableProvisioner {
                         .build()));
   }
 
-  /** A new index is CREATING for a while (backfilling); queries on it fail until it is ACTIVE. */
-  private void awaitIndexesActive(String tableName) {
+  /**
+   * A new index is CREATING for a while (backfilling); queries on it fail until it is ACTIVE.
+   * Returns the table as it is then.
+   */
+  private TableDescription awaitIndexesActive(String tableName) {
     long deadline = System.nanoTime() + INDEX_LIMIT.toNanos();
     while (true) {
-      List<GlobalSecondaryIndexDescription> indexes =
-          dynamo.describeTable(b -> b.tableName(tableName)).table().globalSecondaryIndexes();
-      if (indexes.stream().allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE)) {
-        return;
+      TableDescription table = dynamo.describeTable(b -> b.tableName(tableName)).table();
+      if (table.globalSecondaryIndexes().stream()
+          .allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE)) {
+        return table;
       }
       if (System.nanoTime() > deadline) {
         throw new ProvisioningException(
