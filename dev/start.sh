@@ -129,9 +129,13 @@ start_kafka() {
     $(unsafe_access)
     "-Dlog4j2.configurationFile=$STACK_SRC/kafka-log4j2.properties" -cp "$dir/libs/*")
   if [ ! -f "$dir/data/meta.properties" ]; then
-    # A cluster id is 16 random bytes in URL-safe base64 without padding, as `random-uuid` prints.
-    local cluster_id
-    cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    # A cluster id is 16 random bytes in URL-safe base64 without padding, as `random-uuid` prints;
+    # like Kafka's Uuid.randomUuid it never starts with '-', which the format tool would read as a
+    # flag (one fresh stack in 64 failed that way).
+    local cluster_id=-
+    while [[ $cluster_id == -* ]]; do
+      cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+    done
     java "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" \
       -c "$dir/server.properties" --standalone >"$LOG_DIR/kafka-format.log" 2>&1 ||
       { tail -n 20 "$LOG_DIR/kafka-format.log" >&2; die "formatting Kafka storage failed"; }
