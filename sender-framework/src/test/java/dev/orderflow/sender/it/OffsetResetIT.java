@@ -46,6 +46,8 @@ import org.slf4j.LoggerFactory;
  * deleted (as retention does) before the group came back to it.
  */
 class OffsetResetIT {
+  private static final byte[] KEY = "buyer-1".getBytes(StandardCharsets.UTF_8);
+
   private final String id = "it-reset-" + UUID.randomUUID();
   private final String topic = id + ".retry.30s";
   private final String group = id + "-sender";
@@ -73,7 +75,8 @@ class OffsetResetIT {
 
   @Test
   void aCommittedOffsetDeletedFromTheLogIsLoggedCountedAndReadOnFromTheLogStart() throws Exception {
-    // Given ten records, the group committed at 3, and records 0..6 deleted from the log
+    // Given ten records of one key (the loop keeps order per key only), the group committed at 3,
+    // and records 0..6 deleted from the log
     admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     produce(10);
     admin.alterConsumerGroupOffsets(group, Map.of(partition, new OffsetAndMetadata(3))).all().get();
@@ -133,7 +136,7 @@ class OffsetResetIT {
             new ByteArraySerializer())) {
       for (int i = 0; i < count; i++) {
         byte[] value = ("n-" + i).getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, 0, null, value)).get();
+        producer.send(new ProducerRecord<>(topic, 0, KEY, value)).get();
       }
     }
   }
