@@ -2,6 +2,7 @@ package dev.orderflow.ops;
 
 import dev.orderflow.ops.connect.ConnectionOptions;
 import dev.orderflow.ops.dlq.DlqCommand;
+import dev.orderflow.ops.dlq.OrderCommand;
 import dev.orderflow.ops.provision.ProvisionCommand;
 import java.util.Map;
 import picocli.CommandLine;
@@ -11,8 +12,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ops",
     mixinStandardHelpOptions = true,
-    subcommands = {ProvisionCommand.class, DlqCommand.class, CommandLine.HelpCommand.class},
-    description = "orderflow operations: provisioning and dead-letter tools.")
+    subcommands = {
+      ProvisionCommand.class,
+      DlqCommand.class,
+      OrderCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    description = "orderflow operations: provisioning, dead letters and the story of an order.")
 public final class OpsCli {
   private OpsCli() {}
 

@@ -1,6 +1,7 @@
 package dev.orderflow.ops.dlq;
 
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +54,35 @@ final class DynamoLedgerCheck implements LedgerCheck {
     } catch (SdkException e) {
       throw unreadable(e);
     }
+  }
+
+  /** Every attribute of a notification's entry as text; empty when the ledger has none. */
+  Map<String, String> entry(String notificationId) {
+    GetItemRequest request =
+        GetItemRequest.builder()
+            .tableName(table)
+            .key(Map.of(KEY, AttributeValue.fromS(notificationId)))
+            .consistentRead(true)
+            .build();
+    try {
+      Map<String, String> entry = new TreeMap<>();
+      dynamo.getItem(request).item().forEach((name, value) -> entry.put(name, text(value)));
+      return entry;
+    } catch (ResourceNotFoundException e) {
+      throw missing();
+    } catch (SdkException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private static String text(AttributeValue value) {
+    if (value.s() != null) {
+      return value.s();
+    }
+    if (value.n() != null) {
+      return value.n();
+    }
+    return value.bool() != null ? value.bool().toString() : value.toString();
   }
 
   private DlqException missing() {

@@ -93,7 +93,7 @@ public final class ReplayCommand extends DlqSubcommand {
 
   @Override
   Map<String, String> connectionFlags() {
-    return options.connectionFlags();
+    return options.ledger.connectionFlags();
   }
 
   @Override
@@ -189,9 +189,7 @@ public final class ReplayCommand extends DlqSubcommand {
     }
     LedgerCheck ledger = LedgerCheck.NONE;
     if (!options.noLedgerCheck) {
-      var dynamo = new DynamoLedgerCheck(clients.dynamo(), options.ledgerTable);
-      dynamo.probe();
-      ledger = dynamo;
+      ledger = options.ledger.open(clients);
     }
     return new ReplayGate(to, force, raw, Set.copyOf(pipeline), Set.copyOf(existing), ledger);
   }

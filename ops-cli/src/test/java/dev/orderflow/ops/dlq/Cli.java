@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs {@code ops dlq …} in this JVM through the jar's own command line, capturing its output. */
+/**
+ * Runs {@code ops dlq …} and {@code ops order …} in this JVM through the jar's own command line,
+ * capturing its output.
+ */
 final class Cli {
   record Run(int exitCode, String out, String err) {
     List<String> lines() {
@@ -33,6 +36,19 @@ final class Cli {
     all.add(command);
     all.addAll(List.of(args));
     all.addAll(common);
+    return execute(all);
+  }
+
+  /** {@code ops order <command> <args>}, the flags all in {@code args}. */
+  static Run order(String command, String... args) {
+    List<String> all = new ArrayList<>();
+    all.add("order");
+    all.add(command);
+    all.addAll(List.of(args));
+    return execute(all);
+  }
+
+  private static Run execute(List<String> all) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     // No environment: the flags say everything, and a developer's local-stack marker is not read.

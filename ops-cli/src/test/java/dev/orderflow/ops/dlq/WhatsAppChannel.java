@@ -20,6 +20,7 @@ import dev.orderflow.sender.app.SenderApp;
 import dev.orderflow.sender.fakes.RenamedPlatform;
 import dev.orderflow.testsupport.TestStack;
 import dev.orderflow.whatsapp.WhatsAppPlatform;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,6 +39,11 @@ record WhatsAppChannel(
     String audit,
     String progress,
     String ledger) {
+
+  /** The Meta app secret and webhook verify token in the channel's secret. */
+  static final String APP_SECRET = "it-channel-app-secret";
+
+  static final String VERIFY_TOKEN = "it-channel-verify-token";
 
   static WhatsAppChannel create(TestStack stack) throws Exception {
     String name = "fix" + letters(10);
@@ -60,9 +66,23 @@ record WhatsAppChannel(
 
   /** Starts the sender as production wires it (SenderApp over a ServiceContext). */
   SenderApp startSender(TestStack stack, RunningSimulator simulator, Metrics metrics) {
-    String secretName = "it/" + platform.name();
-    ConfigSource config =
-        ConfigSource.of(
+    return startSender(stack, simulator, metrics, Map.of());
+  }
+
+  /**
+   * The secret's name: it holds the WhatsApp credentials, {@link #APP_SECRET} and {@link
+   * #VERIFY_TOKEN}.
+   */
+  String secretName() {
+    return "it/" + platform.name();
+  }
+
+  /** As above, with more sender config keys (a status topic, say). */
+  SenderApp startSender(
+      TestStack stack, RunningSimulator simulator, Metrics metrics, Map<String, String> more) {
+    String secretName = secretName();
+    Map<String, String> keys =
+        new HashMap<>(
             Map.of(
                 "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
                 "schema.registry.url", stack.registryUrl().toString(),
@@ -72,17 +92,23 @@ record WhatsAppChannel(
                 "ledger.table", ledger,
                 "credentials.secret-name", secretName,
                 "retry.delays", "1s,2s",
-                "meta.graph.url", simulator.baseUri().toString()),
-            Map.of());
+                "meta.graph.url", simulator.baseUri().toString()));
+    keys.putAll(more);
+    ConfigSource config = ConfigSource.of(keys, Map.of());
     try (var secrets = new AwsClients(AwsConfig.from(config)).secretsManager()) {
       secrets.createSecret(
           r ->
               r.name(secretName)
                   .secretString(
-                      "{\"whatsappToken\":\"%s\",\"whatsappPhoneNumberId\":\"%s\"}"
+                      """
+                      {"whatsappToken":"%s","whatsappPhoneNumberId":"%s",
+                       "metaAppSecret":"%s","webhookVerifyToken":"%s"}
+                      """
                           .formatted(
                               SimulatorSettings.DEFAULT_WHATSAPP_TOKEN,
-                              SimulatorSettings.DEFAULT_PHONE_NUMBER_ID)));
+                              SimulatorSettings.DEFAULT_PHONE_NUMBER_ID,
+                              APP_SECRET,
+                              VERIFY_TOKEN)));
     }
     var context =
         new ServiceContext(

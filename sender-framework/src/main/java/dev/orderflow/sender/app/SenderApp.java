@@ -26,7 +26,6 @@ import dev.orderflow.sender.status.StatusUpdater;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
@@ -120,10 +119,7 @@ public final class SenderApp implements Service {
       String clientId,
       DynamoDbClient dynamo) {
     StatusConfig status = SenderSettings.status(context.config());
-    Optional<dev.orderflow.schema.Platform> statusPlatform =
-        Arrays.stream(dev.orderflow.schema.Platform.values())
-            .filter(p -> p.name().equalsIgnoreCase(platform.name()))
-            .findFirst();
+    Optional<dev.orderflow.schema.Platform> statusPlatform = platform.statusPlatform();
     if (!status.enabled() || statusPlatform.isEmpty()) {
       LOGGER.info(
           "status updater off (status.enabled={}, platform {})", status.enabled(), platform.name());

@@ -5,6 +5,7 @@ import dev.orderflow.sender.api.Credentials;
 import dev.orderflow.sender.api.MessagingClient;
 import dev.orderflow.sender.api.Platform;
 import dev.orderflow.sender.api.PlatformClientConfig;
+import java.util.Optional;
 
 /**
  * A real platform under a name of its own, so a test's topics ({@code notify.<name>.*}), secret and
@@ -21,5 +22,11 @@ public record RenamedPlatform(String name, Platform real) implements Platform {
   @Override
   public MessagingClient client(PlatformClientConfig config) {
     return real.client(config);
+  }
+
+  /** Meta's webhooks still name the real platform. */
+  @Override
+  public Optional<dev.orderflow.schema.Platform> statusPlatform() {
+    return real.statusPlatform();
   }
 }
