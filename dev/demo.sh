@@ -205,6 +205,7 @@ The stack and the services keep running. Explore:
   curl -s $META_GRAPH_URL/_sim/messages | head -c 2000     # what the simulated Meta API received
   curl -s http://127.0.0.1:${OPS_PORT[order-ingest]}/metrics | grep -v '^#' | head   # order-ingest (+1 router, +2/+3 senders)
   kcat -b $KAFKA_BOOTSTRAP_SERVERS -C -t orders.rejected.v1 -e           # if kcat is installed
+  ops/order show vendor-lagos-gadgets:DEMO-<run>-2   # one order's story: intake, route, ledger, Meta's statuses, verdict
   logs: $LOG_DIR/<service>.log
 $($WITH_PROMETHEUS && echo "  dev/prometheus.sh --status       # Prometheus on $PROMETHEUS_URL: targets and rule states")
 Run dev/demo.sh again to send new orders; dev/demo.sh --stop stops everything.

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +26,9 @@ import java.util.stream.Stream;
  * partition count grew). On a busy cluster the operator bounds the scan with {@code --since}.
  */
 final class OrderStoryReader {
+  /** Epoch milliseconds since 2001; the TTL attribute ({@code expiresAt}) is in seconds. */
+  private static final Pattern MILLIS = Pattern.compile("\\d{13}");
+
   private final DeadLetterScanner scanner;
   private final Set<String> existingTopics;
   private final Function<String, Map<String, String>> ledger;
@@ -76,7 +81,9 @@ final class OrderStoryReader {
         .filter(Objects::nonNull)
         .forEach(notificationIds::add);
     List<LedgerEntry> entries =
-        notificationIds.stream().map(id -> new LedgerEntry(id, ledger.apply(id))).toList();
+        notificationIds.stream()
+            .map(id -> new LedgerEntry(id, readable(ledger.apply(id))))
+            .toList();
 
     Set<String> messageIds = new TreeSet<>();
     entries.stream()
@@ -93,6 +100,19 @@ final class OrderStoryReader {
         statuses.stream().sorted(Comparator.comparing(OrderStoryReader::occurredAt)).toList();
     return new OrderStory(
         asked, orderId, intake, routes, entries, statuses, parked, replays(parked));
+  }
+
+  /**
+   * The ledger's times (epoch milliseconds, {@code sentAt}, {@code deliveryStatusAt}…) as instants.
+   */
+  private static Map<String, String> readable(Map<String, String> attributes) {
+    Map<String, String> readable = new TreeMap<>(attributes);
+    readable.replaceAll(
+        (name, value) ->
+            (name.endsWith("At") || name.endsWith("Until")) && MILLIS.matcher(value).matches()
+                ? Instant.ofEpochMilli(Long.parseLong(value)).toString()
+                : value);
+    return readable;
   }
 
   /** The one order the words name; a vendor order id that several vendors used is refused. */

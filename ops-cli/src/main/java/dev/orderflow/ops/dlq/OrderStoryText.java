@@ -8,7 +8,11 @@ import dev.orderflow.common.logging.Redact;
 import dev.orderflow.ops.dlq.OrderStory.LedgerEntry;
 import dev.orderflow.ops.dlq.OrderStory.Replay;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /** {@code ops order show}'s output: sections a person reads top to bottom, or one JSON object. */
@@ -80,12 +84,21 @@ final class OrderStoryText {
         + "  buyer "
         + record.buyerId()
         + ", "
-        + OrderStory.field(record, "currency")
-        + " "
-        + OrderStory.field(record, "totalMinor")
-        + " minor units, "
+        + money(OrderStory.field(record, "currency"), OrderStory.field(record, "totalMinor"))
+        + ", "
         + record.value().tree().path("items").size()
         + " item(s)";
+  }
+
+  /** {@code NGN 1,380,000.00}: minor units in the currency's own decimals. */
+  static String money(String currency, String minor) {
+    try {
+      int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+      BigDecimal amount = new BigDecimal(new BigInteger(minor), digits);
+      return currency + " " + String.format(Locale.ROOT, "%,." + digits + "f", amount);
+    } catch (RuntimeException e) {
+      return currency + " " + minor + " (minor units)"; // not an ISO code: intake refuses those
+    }
   }
 
   private String route(DeadLetter record) {
