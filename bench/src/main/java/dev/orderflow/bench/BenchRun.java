@@ -89,11 +89,22 @@ final class BenchRun {
                   senders.run(
                       ServiceKind.INSTAGRAM_SENDER, Platform.INSTAGRAM, settings.senderLatency()),
               ServiceKind.INSTAGRAM_SENDER);
+      DeliveryStatusPhase.Result statuses =
+          phase(
+              "Delivery statuses",
+              notes,
+              () -> new DeliveryStatusPhase(context).run(),
+              ServiceKind.WHATSAPP_SENDER);
       notes.add("Load average when the run ended: " + loadAverage() + ".");
       BenchReport report =
           new ReportAssembler(runId, started, settings, notes)
               .assemble(
-                  ceilings, endToEnd, optional(router), optional(whatsapp), optional(instagram));
+                  ceilings,
+                  endToEnd,
+                  optional(router),
+                  optional(whatsapp),
+                  optional(instagram),
+                  statuses);
       ReportWriter.write(report, settings.output());
       LOGGER.info("report written to {}", settings.output().toAbsolutePath());
       return report;

@@ -37,7 +37,8 @@ final class ReportAssembler {
       EndToEndPhase.Result endToEnd,
       OptionalDouble router,
       OptionalDouble whatsapp,
-      OptionalDouble instagram) {
+      OptionalDouble instagram,
+      DeliveryStatusPhase.Result statuses) {
     double passthrough = ceilings.get(1).recordsPerSecond();
     List<Target> targets = new ArrayList<>();
     Map<String, Long> outcomes = new LinkedHashMap<>();
@@ -79,6 +80,12 @@ final class ReportAssembler {
                     "backlog of " + settings.routerRecords() + " orders, buyers already cached")));
     whatsapp.ifPresent(rate -> targets.add(sender("whatsapp-sender", rate)));
     instagram.ifPresent(rate -> targets.add(sender("instagram-sender", rate)));
+    if (statuses != null) {
+      targets.add(
+          afterSend(
+              "delivered", statuses.delivered(), DeliveryStatusPhase.DELIVERED_DELAY_MS, statuses));
+      targets.add(afterSend("read", statuses.read(), DeliveryStatusPhase.READ_DELAY_MS, statuses));
+    }
     if (!resources.isEmpty()) {
       notes.add(cpuNote(resources));
     }
@@ -131,6 +138,39 @@ final class ReportAssembler {
         complete
             ? "every order accounted for"
             : result.reconciliation().lost().size() + " orders without outcome");
+  }
+
+  /** Reported, not a target of its own: met when every message's status made it to the topic. */
+  private static Target afterSend(
+      String status,
+      LatencySummary latency,
+      long simulatedDelayMs,
+      DeliveryStatusPhase.Result result) {
+    return new Target(
+        "send → " + status + " status on the topic (Meta accepts → meta-webhooks answers 200)",
+        "every message, percentiles reported",
+        "p50 "
+            + f(latency.p50())
+            + " ms, p95 "
+            + f(latency.p95())
+            + ", p99 "
+            + f(latency.p99())
+            + ", max "
+            + f(latency.max())
+            + " over "
+            + latency.count()
+            + " of "
+            + result.sent(),
+        latency.count() == result.sent() && result.sent() > 0,
+        "the simulator waits "
+            + simulatedDelayMs
+            + " ms before posting it; "
+            + result.readInLedger()
+            + " of "
+            + result.sent()
+            + " ledger entries READ "
+            + result.took().toSeconds()
+            + " s after the sender started (one WhatsApp sender, meta-webhooks in the bench's JVM)");
   }
 
   private Target sender(String name, double rate) {

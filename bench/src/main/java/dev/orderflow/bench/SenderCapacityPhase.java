@@ -43,6 +43,31 @@ final class SenderCapacityPhase {
     PipelineNames names = PipelineNames.unique(runId);
     context.resources().create(names, 6);
     String topic = platform == Platform.WHATSAPP ? names.whatsapp() : names.instagram();
+    backlog(context, runId, platform, topic, records);
+    context.meta().reset();
+    context.metaLatency(latency);
+    try (Pipeline sender = context.start(names, List.of(kind))) {
+      long deadline = System.nanoTime() + LIMIT.toNanos();
+      while (context.meta().stats().accepted(platform) < records && System.nanoTime() < deadline) {
+        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+      }
+      List<Instant> received =
+          DeliveryReader.read(context.meta().messages(platform)).stream()
+              .map(Delivery::receivedAt)
+              .sorted()
+              .toList();
+      return steadyRate(received);
+    } finally {
+      context.resources().delete(names);
+    }
+  }
+
+  /**
+   * {@code records} notifications on {@code topic}, each to a buyer of its own, as the router
+   * writes them.
+   */
+  static void backlog(
+      BenchContext context, String runId, Platform platform, String topic, int records) {
     OrderMix mix =
         platform == Platform.WHATSAPP
             ? OrderMix.parse("whatsapp=1")
@@ -60,22 +85,6 @@ final class SenderCapacityPhase {
         producer.send(
             new ProducerRecord<>(topic, buyer.buyerId().getBytes(StandardCharsets.UTF_8), value));
       }
-    }
-    context.meta().reset();
-    context.metaLatency(latency);
-    try (Pipeline sender = context.start(names, List.of(kind))) {
-      long deadline = System.nanoTime() + LIMIT.toNanos();
-      while (context.meta().stats().accepted(platform) < records && System.nanoTime() < deadline) {
-        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-      }
-      List<Instant> received =
-          DeliveryReader.read(context.meta().messages(platform)).stream()
-              .map(Delivery::receivedAt)
-              .sorted()
-              .toList();
-      return steadyRate(received);
-    } finally {
-      context.resources().delete(names);
     }
   }
 
