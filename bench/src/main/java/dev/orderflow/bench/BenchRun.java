@@ -89,6 +89,12 @@ final class BenchRun {
                   senders.run(
                       ServiceKind.INSTAGRAM_SENDER, Platform.INSTAGRAM, settings.senderLatency()),
               ServiceKind.INSTAGRAM_SENDER);
+      ThrottlePhase.Result throttled =
+          phase(
+              "Throttled sender",
+              notes,
+              () -> new ThrottlePhase(context).run(),
+              ServiceKind.WHATSAPP_SENDER);
       DeliveryStatusPhase.Result statuses =
           phase(
               "Delivery statuses",
@@ -104,6 +110,7 @@ final class BenchRun {
                   optional(router),
                   optional(whatsapp),
                   optional(instagram),
+                  throttled,
                   statuses);
       ReportWriter.write(report, settings.output());
       LOGGER.info("report written to {}", settings.output().toAbsolutePath());

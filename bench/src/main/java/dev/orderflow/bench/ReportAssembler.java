@@ -38,6 +38,7 @@ final class ReportAssembler {
       OptionalDouble router,
       OptionalDouble whatsapp,
       OptionalDouble instagram,
+      ThrottlePhase.Result throttled,
       DeliveryStatusPhase.Result statuses) {
     double passthrough = ceilings.get(1).recordsPerSecond();
     List<Target> targets = new ArrayList<>();
@@ -80,6 +81,9 @@ final class ReportAssembler {
                     "backlog of " + settings.routerRecords() + " orders, buyers already cached")));
     whatsapp.ifPresent(rate -> targets.add(sender("whatsapp-sender", rate)));
     instagram.ifPresent(rate -> targets.add(sender("instagram-sender", rate)));
+    if (throttled != null) {
+      targets.add(throttled(throttled));
+    }
     if (statuses != null) {
       targets.add(
           afterSend(
@@ -138,6 +142,32 @@ final class ReportAssembler {
         complete
             ? "every order accounted for"
             : result.reconciliation().lost().size() + " orders without outcome");
+  }
+
+  private static Target throttled(ThrottlePhase.Result result) {
+    double share = result.achieved() / result.allowed();
+    return new Target(
+        "whatsapp-sender under a " + result.allowed() + " msg/s Meta cap: achieved / allowed",
+        "≥ 80 %, ≤ 50 throttle answers per 1,000 sends",
+        f(result.achieved())
+            + "/s = "
+            + f(100 * share)
+            + " % of "
+            + result.allowed()
+            + "/s; "
+            + f(result.throttlesPerThousand())
+            + " throttle answers per 1,000 sends ("
+            + result.throttles()
+            + " of "
+            + result.sends()
+            + ")",
+        share >= 0.8 && result.throttlesPerThousand() <= 50,
+        result.accepted()
+            + " of "
+            + ThrottlePhase.RECORDS
+            + " accepted; the sender's own limit left at "
+            + BenchContext.SENDER_RATE
+            + "/s, so only Meta's 130429 answers slow it");
   }
 
   /** Reported, not a target of its own: met when every message's status made it to the topic. */
