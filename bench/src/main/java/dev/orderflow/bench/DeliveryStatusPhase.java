@@ -5,10 +5,8 @@ import dev.orderflow.bench.pipeline.PipelineNames;
 import dev.orderflow.bench.pipeline.PipelineResources;
 import dev.orderflow.bench.pipeline.ServiceKind;
 import dev.orderflow.bench.report.LatencySummary;
-import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.ops.HealthChecks;
 import dev.orderflow.common.ops.Metrics;
-import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.devservers.meta.DeliveredMessage;
 import dev.orderflow.devservers.meta.Platform;
 import dev.orderflow.devservers.meta.WebhookDelivery;
@@ -178,18 +176,8 @@ final class DeliveryStatusPhase {
     env.put("TOPICS_BUYER_INBOUND", topics.get(1));
     env.put("TOPICS_WEBHOOKS_UNPARSED", topics.get(2));
     env.put("WEBHOOKS_HTTP_PORT", "0");
-    ConfigSource config = ConfigSource.load("meta-webhooks.properties", new String[0], env);
-    MetaWebhooksService service =
-        MetaWebhooksService.create(
-            new ServiceContext(
-                MetaWebhooksMain.SERVICE_NAME,
-                "bench",
-                config,
-                metrics,
-                new HealthChecks(),
-                new HealthChecks()));
-    service.start();
-    return service;
+    return MetaWebhooksService.startInThisJvm(
+        "bench", env, metrics, new HealthChecks(), new HealthChecks());
   }
 
   private static String secretWithWebhookKeys() {

@@ -2,10 +2,13 @@ package dev.orderflow.webhooks;
 
 import dev.orderflow.common.aws.AwsClients;
 import dev.orderflow.common.config.AwsConfig;
+import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
 import dev.orderflow.common.kafka.Topic;
+import dev.orderflow.common.ops.HealthChecks;
+import dev.orderflow.common.ops.Metrics;
 import dev.orderflow.common.registry.SchemaRegistryClient;
 import dev.orderflow.common.secrets.CachedJsonSecret;
 import dev.orderflow.common.serde.AvroSerde;
@@ -52,6 +55,28 @@ public final class MetaWebhooksService implements Service {
   private MetaWebhooksService(WebhookServer server, AutoCloseable... clients) {
     this.server = server;
     this.clients = clients;
+  }
+
+  /**
+   * The service in the calling JVM, configured as its main configures it ({@code env} holds
+   * environment-style keys over the shipped defaults), and started: for the benchmark and the tests
+   * that put the real receiver between the Meta simulator and a sender. The caller stops it.
+   */
+  public static MetaWebhooksService startInThisJvm(
+      String instance,
+      Map<String, String> env,
+      Metrics metrics,
+      HealthChecks live,
+      HealthChecks ready)
+      throws Exception {
+    ConfigSource config =
+        ConfigSource.load(MetaWebhooksMain.SERVICE_NAME + ".properties", new String[0], env);
+    MetaWebhooksService service =
+        create(
+            new ServiceContext(
+                MetaWebhooksMain.SERVICE_NAME, instance, config, metrics, live, ready));
+    service.start();
+    return service;
   }
 
   public static MetaWebhooksService create(ServiceContext context) {

@@ -2,12 +2,10 @@ package dev.orderflow.webhooks;
 
 import dev.orderflow.common.aws.AwsClients;
 import dev.orderflow.common.config.AwsConfig;
-import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.config.OpsServerConfig;
 import dev.orderflow.common.ops.HealthChecks;
 import dev.orderflow.common.ops.Metrics;
 import dev.orderflow.common.ops.OpsHttpServer;
-import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.testsupport.TestStack;
 import dev.orderflow.webhooks.signature.SignatureCheck;
 import java.io.IOException;
@@ -17,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -64,26 +61,18 @@ public final class RunningWebhooks implements AutoCloseable {
       secrets.createSecret(
           b -> b.name(secretName).secretString(FakeSecrets.json(APP_SECRET, VERIFY_TOKEN)));
     }
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-    env.put("SCHEMA_REGISTRY_URL", stack.registryUrl().toString());
-    env.put("SCHEMA_REGISTRY_AUTO_REGISTER", "true");
-    env.put("AWS_REGION", stack.awsRegion());
-    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsEndpoint().toString());
+    Map<String, String> env = stack.serviceEnvironment();
     env.put("CREDENTIALS_SECRET_NAME", secretName);
     env.put("TOPICS_NOTIFY_STATUS", topics[0]);
     env.put("TOPICS_BUYER_INBOUND", topics[1]);
     env.put("TOPICS_WEBHOOKS_UNPARSED", topics[2]);
     env.put("WEBHOOKS_HTTP_PORT", "0");
     env.putAll(overrides);
-    ConfigSource config = ConfigSource.load("meta-webhooks.properties", new String[0], env);
     Metrics metrics = Metrics.create(MetaWebhooksMain.SERVICE_NAME, "it");
     HealthChecks live = new HealthChecks();
     HealthChecks ready = new HealthChecks();
     MetaWebhooksService service =
-        MetaWebhooksService.create(
-            new ServiceContext(MetaWebhooksMain.SERVICE_NAME, "it", config, metrics, live, ready));
-    service.start();
+        MetaWebhooksService.startInThisJvm("it", env, metrics, live, ready);
     OpsHttpServer ops =
         OpsHttpServer.start(new OpsServerConfig("127.0.0.1", 0), metrics, live, ready);
     return new RunningWebhooks(topics, service, ops, metrics);

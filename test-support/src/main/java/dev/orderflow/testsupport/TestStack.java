@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -63,6 +65,21 @@ public final class TestStack implements AutoCloseable {
 
   public String awsRegion() {
     return settings.awsRegion();
+  }
+
+  /**
+   * The stack's addresses as a service reads them from its environment (Kafka, the registry with
+   * auto-registration, the AWS region and endpoints), for a service started in the test's JVM.
+   */
+  public Map<String, String> serviceEnvironment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+    env.put("SCHEMA_REGISTRY_URL", registryUrl().toString());
+    env.put("SCHEMA_REGISTRY_AUTO_REGISTER", "true");
+    env.put("AWS_REGION", awsRegion());
+    env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint().toString());
+    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsEndpoint().toString());
+    return env;
   }
 
   /** {@code orders.created} → {@code orders.created.<TestClass>.<method>.<random>}. */

@@ -257,30 +257,15 @@ class StatusWebhooksIT {
   private MetaWebhooksService startWebhooks(
       String secretName, String statusTopic, String inboundTopic, String unparsedTopic)
       throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-    env.put("SCHEMA_REGISTRY_URL", stack.registryUrl().toString());
-    env.put("SCHEMA_REGISTRY_AUTO_REGISTER", "true");
-    env.put("AWS_REGION", stack.awsRegion());
-    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsEndpoint().toString());
+    Map<String, String> env = stack.serviceEnvironment();
     env.put("CREDENTIALS_SECRET_NAME", secretName);
     env.put("TOPICS_NOTIFY_STATUS", statusTopic);
     env.put("TOPICS_BUYER_INBOUND", inboundTopic);
     env.put("TOPICS_WEBHOOKS_UNPARSED", unparsedTopic);
     env.put("WEBHOOKS_HTTP_PORT", "0");
-    ConfigSource config = ConfigSource.load("meta-webhooks.properties", new String[0], env);
     webhookMetrics = Metrics.create(MetaWebhooksMain.SERVICE_NAME, "it");
-    MetaWebhooksService service =
-        MetaWebhooksService.create(
-            new ServiceContext(
-                MetaWebhooksMain.SERVICE_NAME,
-                "it",
-                config,
-                webhookMetrics,
-                new HealthChecks(),
-                new HealthChecks()));
-    service.start();
-    return service;
+    return MetaWebhooksService.startInThisJvm(
+        "it", env, webhookMetrics, new HealthChecks(), new HealthChecks());
   }
 
   private Map<String, String> stackKeys() {

@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.ops.HealthChecks;
 import dev.orderflow.common.ops.Metrics;
 import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.serde.AvroSerializer;
-import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.devservers.meta.AsyncFailure;
 import dev.orderflow.devservers.meta.MetaGraphSimulator;
 import dev.orderflow.devservers.meta.RunningSimulator;
@@ -37,7 +35,6 @@ import dev.orderflow.webhooks.MetaWebhooksService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -181,32 +178,22 @@ class OrderStoryIT {
 
   private static Cli.Run show(
       TestStack stack, WhatsAppChannel channel, String[] topics, String order, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                order,
-                "--bootstrap-servers",
-                stack.kafkaBootstrapServers(),
-                "--registry-url",
-                stack.registryUrl().toString(),
-                "--dynamodb-endpoint",
-                stack.dynamoDbEndpoint().toString(),
-                "--aws-region",
-                stack.awsRegion(),
-                "--ledger-table",
-                channel.ledger(),
-                "--created-topic",
-                topics[0],
-                "--rejected-topic",
-                topics[1],
-                "--notify-topic",
-                channel.mainTopic(),
-                "--status-topic",
-                topics[2],
-                "--dead-letter-topic",
-                channel.deadLetters(),
-                "--audit-topic",
-                channel.audit()));
+    List<String> args = new ArrayList<>(List.of(order));
+    args.addAll(channel.ledgerFlags(stack));
+    args.addAll(
+        List.of(
+            "--created-topic",
+            topics[0],
+            "--rejected-topic",
+            topics[1],
+            "--notify-topic",
+            channel.mainTopic(),
+            "--status-topic",
+            topics[2],
+            "--dead-letter-topic",
+            channel.deadLetters(),
+            "--audit-topic",
+            channel.audit()));
     args.addAll(List.of(more));
     return Cli.order("show", args.toArray(String[]::new));
   }
@@ -227,29 +214,14 @@ class OrderStoryIT {
       String inbound,
       String unparsed)
       throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-    env.put("SCHEMA_REGISTRY_URL", stack.registryUrl().toString());
-    env.put("SCHEMA_REGISTRY_AUTO_REGISTER", "true");
-    env.put("AWS_REGION", stack.awsRegion());
-    env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", stack.secretsEndpoint().toString());
+    Map<String, String> env = stack.serviceEnvironment();
     env.put("CREDENTIALS_SECRET_NAME", channel.secretName());
     env.put("TOPICS_NOTIFY_STATUS", status);
     env.put("TOPICS_BUYER_INBOUND", inbound);
     env.put("TOPICS_WEBHOOKS_UNPARSED", unparsed);
     env.put("WEBHOOKS_HTTP_PORT", "0");
-    ConfigSource config = ConfigSource.load("meta-webhooks.properties", new String[0], env);
-    MetaWebhooksService service =
-        MetaWebhooksService.create(
-            new ServiceContext(
-                MetaWebhooksMain.SERVICE_NAME,
-                "it",
-                config,
-                metrics,
-                new HealthChecks(),
-                new HealthChecks()));
-    service.start();
-    return service;
+    return MetaWebhooksService.startInThisJvm(
+        "it", env, metrics, new HealthChecks(), new HealthChecks());
   }
 
   private static String ledger(TestStack stack, WhatsAppChannel channel, String id, String name) {

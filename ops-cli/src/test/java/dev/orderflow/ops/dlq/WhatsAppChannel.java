@@ -136,28 +136,35 @@ record WhatsAppChannel(
     }
   }
 
+  /** Kafka, the registry and this channel's ledger, as {@code ops} flags. */
+  List<String> ledgerFlags(TestStack stack) {
+    return List.of(
+        "--bootstrap-servers",
+        stack.kafkaBootstrapServers(),
+        "--registry-url",
+        stack.registryUrl().toString(),
+        "--dynamodb-endpoint",
+        stack.dynamoDbEndpoint().toString(),
+        "--aws-region",
+        stack.awsRegion(),
+        "--ledger-table",
+        ledger);
+  }
+
   /** {@code ops dlq replay --topic <this channel's dlq>}, its main topic allowed as a target. */
   Cli.Run replay(TestStack stack) {
-    return new Cli(
-            List.of(
-                "--bootstrap-servers",
-                stack.kafkaBootstrapServers(),
-                "--registry-url",
-                stack.registryUrl().toString(),
-                "--dynamodb-endpoint",
-                stack.dynamoDbEndpoint().toString(),
-                "--aws-region",
-                stack.awsRegion(),
-                "--ledger-table",
-                ledger,
-                "--audit-topic",
-                audit,
-                "--progress-topic",
-                progress,
-                "--pipeline-topic",
-                mainTopic,
-                "--operator",
-                "ada"))
+    List<String> flags = new java.util.ArrayList<>(ledgerFlags(stack));
+    flags.addAll(
+        List.of(
+            "--audit-topic",
+            audit,
+            "--progress-topic",
+            progress,
+            "--pipeline-topic",
+            mainTopic,
+            "--operator",
+            "ada"));
+    return new Cli(flags)
         .run("replay", "--topic", deadLetters, "--reason", "numbers re-registered");
   }
 
