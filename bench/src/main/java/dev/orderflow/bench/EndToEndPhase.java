@@ -83,7 +83,7 @@ final class EndToEndPhase {
       LOGGER.info("load: {} orders at {}/s", measured.orders().size(), settings.rate());
       LoadResult load = generator.run(measured.orders(), settings.rate());
       Instant drained = awaitAccepted(expectedDeliveries(all.orders()), DRAIN_LIMIT);
-      List<ResourceUsage> resources = sampler.summary();
+      List<ResourceUsage> resources = sampler.summary(measured.orders().size());
       PipelineOutcomes outcomes =
           PipelineOutcomes.read(context.stack().kafkaBootstrapServers(), names, context.meta());
       return new Result(

@@ -237,8 +237,12 @@ final class ReportAssembler {
 
   private static String cpuNote(List<ResourceUsage> resources) {
     double total = resources.stream().mapToDouble(ResourceUsage::cpuPercentAvg).sum();
-    return "During the load the watched processes used %s %% CPU together, of %d %% the machine has (the schema registry and any other work on the machine come on top)."
-        .formatted(f(total), 100 * Runtime.getRuntime().availableProcessors());
+    double perThousand = resources.stream().mapToDouble(ResourceUsage::cpuSecondsPerThousand).sum();
+    return "During the load the watched processes used %s %% CPU together, of %d %% the machine has, %s CPU-seconds per 1,000 orders (the schema registry and any other work on the machine come on top)."
+        .formatted(
+            f(total),
+            100 * Runtime.getRuntime().availableProcessors(),
+            String.format(Locale.ROOT, "%.2f", perThousand));
   }
 
   static String f(double value) {

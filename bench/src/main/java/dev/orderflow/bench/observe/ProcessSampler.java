@@ -32,20 +32,25 @@ public final class ProcessSampler implements AutoCloseable {
     return this;
   }
 
-  /** Averages and maxima of the samples taken so far, one entry per watched process. */
-  public synchronized List<ResourceUsage> summary() {
+  /**
+   * Averages and maxima of the samples taken so far, one entry per watched process, with its CPU
+   * seconds per 1,000 of the {@code orders} the samples span.
+   */
+  public synchronized List<ResourceUsage> summary(int orders) {
     List<ResourceUsage> usage = new ArrayList<>();
     samples.forEach(
         (name, list) -> {
-          double cpuSum = 0, cpuMax = 0, rssSum = 0, rssMax = 0;
+          double cpuSum = 0, cpuMax = 0, rssSum = 0, rssMax = 0, cpuSeconds = 0;
           for (double[] s : list) {
             cpuSum += s[0];
+            cpuSeconds += s[2];
             cpuMax = Math.max(cpuMax, s[0]);
             rssSum += s[1];
             rssMax = Math.max(rssMax, s[1]);
           }
           int n = Math.max(1, list.size());
-          usage.add(new ResourceUsage(name, cpuSum / n, cpuMax, rssSum / n, rssMax));
+          double perThousand = orders > 0 ? 1000.0 * cpuSeconds / orders : Double.NaN;
+          usage.add(new ResourceUsage(name, cpuSum / n, cpuMax, rssSum / n, rssMax, perThousand));
         });
     return usage;
   }
@@ -60,12 +65,14 @@ public final class ProcessSampler implements AutoCloseable {
           stat.ifPresent(
               s -> {
                 if (before != null && previousNanos != 0 && s.cpuTicks() >= before.cpuTicks()) {
-                  double cpu =
-                      100.0
-                          * (s.cpuTicks() - before.cpuTicks())
-                          / ProcStat.TICKS_PER_SECOND
-                          / seconds;
-                  samples.get(name).add(new double[] {cpu, s.rssKib() / 1024.0});
+                  double cpuSeconds =
+                      (double) (s.cpuTicks() - before.cpuTicks()) / ProcStat.TICKS_PER_SECOND;
+                  samples
+                      .get(name)
+                      .add(
+                          new double[] {
+                            100.0 * cpuSeconds / seconds, s.rssKib() / 1024.0, cpuSeconds
+                          });
                 }
                 previous.put(name, s);
               });

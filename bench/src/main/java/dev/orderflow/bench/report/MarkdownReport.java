@@ -52,13 +52,15 @@ final class MarkdownReport {
     }
     md.append("\n## CPU and memory per process\n\n");
     md.append(
-        "| process | CPU % avg | CPU % max | RSS MiB avg | RSS MiB max |\n|---|---|---|---|---|\n");
+        "| process | CPU % avg | CPU % max | CPU-s per 1,000 orders | RSS MiB avg | RSS MiB max |\n"
+            + "|---|---|---|---|---|---|\n");
     for (ResourceUsage r : report.resources()) {
       row(
           md,
           r.process(),
           f(r.cpuPercentAvg()),
           f(r.cpuPercentMax()),
+          String.format(Locale.ROOT, "%.2f", r.cpuSecondsPerThousand()),
           f(r.rssMibAvg()),
           f(r.rssMibMax()));
     }

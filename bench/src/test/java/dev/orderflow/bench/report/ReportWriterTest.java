@@ -28,7 +28,7 @@ class ReportWriterTest {
             Map.of("delivered", 10L),
             new LatencySummary(10, 120, 300, 450, 500),
             List.of(new StageRate("orders.created.v1", 10, 5, 7)),
-            List.of(new ResourceUsage("order-ingest", 40, 90, 200, 250)),
+            List.of(new ResourceUsage("order-ingest", 40, 90, 200, 250, 1.25)),
             List.of(new Target("p99 ≤ 1 s", "1000 ms", "450 ms", true, "")),
             List.of("a note"),
             List.of(new TimePoint(0, 5, 3, 100, 200), new TimePoint(1, 5, 7, 110, Double.NaN)));
@@ -41,7 +41,7 @@ class ReportWriterTest {
         .isEqualTo("b1");
     assertThat(Files.readString(dir.resolve("report.md")))
         .contains("| p99 ≤ 1 s | 1000 ms | 450 ms | yes |")
-        .contains("| order-ingest | 40.0 | 90.0 | 200.0 | 250.0 |")
+        .contains("| order-ingest | 40.0 | 90.0 | 1.25 | 200.0 | 250.0 |")
         .contains("![latency and throughput over time](report.png)");
     BufferedImage png = ImageIO.read(dir.resolve("report.png").toFile());
     assertThat(png.getWidth()).isEqualTo(1200);
