@@ -8,6 +8,7 @@ import dev.orderflow.bench.pipeline.ServiceKind;
 import dev.orderflow.bench.pipeline.StackAddresses;
 import dev.orderflow.bench.pipeline.StackClients;
 import dev.orderflow.bench.report.BenchReport;
+import dev.orderflow.bench.report.ReportComparison;
 import dev.orderflow.bench.report.ReportWriter;
 import dev.orderflow.devservers.meta.MetaGraphSimulator;
 import dev.orderflow.devservers.meta.Platform;
@@ -112,7 +113,10 @@ final class BenchRun {
                   optional(instagram),
                   throttled,
                   statuses);
-      ReportWriter.write(report, settings.output());
+      ReportWriter.write(
+          report,
+          settings.output(),
+          ReportComparison.latest(repositoryRoot.resolve("bench").resolve("results")));
       LOGGER.info("report written to {}", settings.output().toAbsolutePath());
       return report;
     }
