@@ -51,6 +51,8 @@ addresses() {
   export AWS_ENDPOINT_URL="http://127.0.0.1:$STACK_DYNALITE_PORT"
   export AWS_ENDPOINT_URL_SECRETS_MANAGER="http://127.0.0.1:$STACK_SECRETS_PORT"
   export META_GRAPH_URL="http://127.0.0.1:$STACK_META_PORT"
+  # Where the simulator posts its webhooks: the compose meta-webhooks, on its (moved) port.
+  export META_WEBHOOKS_URL="http://127.0.0.1:${META_WEBHOOKS_PORT:-8085}/webhooks/meta"
 }
 
 # Debian's podman-compose 1.0.3 cannot run network_mode: host services by itself (see the wrapper).

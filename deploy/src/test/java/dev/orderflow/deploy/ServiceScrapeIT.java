@@ -2,6 +2,9 @@ package dev.orderflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.common.aws.AwsClients;
+import dev.orderflow.common.config.AwsConfig;
+import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.TestStack;
 import java.io.IOException;
@@ -19,15 +22,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real scrape: order-ingest runs as its own process on the local stack (unique topics and
- * application id, so it touches nothing of anyone else's) and its /metrics is compared with what
- * {@link ExposedMetrics} predicts. It proves the prediction's naming on a live service and that
- * every ingest, JVM, Kafka and lag-age metric the rules and dashboard read is really there; meters
- * that exist only after their first event are covered by {@link MetricNamesTest} alone.
+ * A real scrape: order-ingest, the router and meta-webhooks each run as their own process on the
+ * local stack (unique topics, tables, secret and application ids, so they touch nothing of anyone
+ * else's) and their /metrics is compared with what {@link ExposedMetrics} predicts. The senders are
+ * left out: their retry tiers are named by platform and shared on the stack, so a sender of a new
+ * group would send what other tests left there. It proves the prediction's naming on a live service
+ * and that every ingest, JVM, Kafka and lag-age metric the rules and dashboard read is really
+ * there; meters that exist only after their first event are covered by {@link MetricNamesTest}
+ * alone.
  */
 @RealStack
 class ServiceScrapeIT {
@@ -43,32 +48,13 @@ class ServiceScrapeIT {
     String created = stack.uniqueTopic("orders.created.v1");
     String rejected = stack.uniqueTopic("orders.rejected.v1");
     stack.createTopics(1, submitted, created, rejected);
-    int opsPort = freePort();
-    Path state = Files.createTempDirectory("deploy-it-state");
-    Path log = Files.createTempFile("deploy-it-order-ingest", ".log");
-
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path")));
-    command.add("dev.orderflow.ingest.OrderIngestMain");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    Map<String, String> env = builder.environment();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-    env.put("SCHEMA_REGISTRY_URL", stack.registryUrl().toString());
-    // The unique topics' subjects do not exist; the services never register, tests may.
-    env.put("SCHEMA_REGISTRY_AUTO_REGISTER", "true");
-    env.put("OPS_PORT", Integer.toString(opsPort));
-    env.put("SERVICE_INSTANCE", "deploy-it");
+    Map<String, String> env = stack.serviceEnvironment();
     env.put("INGEST_APPLICATION_ID", stack.uniqueName("deploy-it-ingest"));
     env.put("TOPICS_ORDERS_SUBMITTED", submitted);
     env.put("TOPICS_ORDERS_CREATED", created);
     env.put("TOPICS_ORDERS_REJECTED", rejected);
-    env.put("KAFKA_STREAMS_STATE_DIR", state.toString());
-    Process process = builder.start();
-    try {
-      URI ops = URI.create("http://127.0.0.1:" + opsPort);
-      awaitReady(ops, process, log);
+    try (RunningService ingest =
+        RunningService.start("dev.orderflow.ingest.OrderIngestMain", env)) {
       // One unreadable submission: its rejection creates the per-reason counter, which exists
       // only after a first rejection.
       try (var producer = stack.producer()) {
@@ -78,40 +64,138 @@ class ServiceScrapeIT {
                     submitted, "deploy-it".getBytes(), "not an order".getBytes()))
             .get();
       }
-      Set<String> scraped = Set.of();
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!scraped.contains("ingest_rejection_reasons_total") && System.nanoTime() < deadline) {
-        Thread.sleep(500);
-        scraped = ExposedMetrics.sampleNames(get(ops.resolve("/metrics")).body());
-      }
-      Set<String> predicted = ExposedMetrics.names();
+      Set<String> scraped = ingest.scrapeUntil("ingest_rejection_reasons_total");
 
-      // The prediction names the service's meters as the service itself does.
-      Set<String> own =
-          scraped.stream().filter(n -> n.startsWith("ingest_")).collect(Collectors.toSet());
-      assertThat(own).isNotEmpty();
-      assertThat(predicted).containsAll(own);
-
+      assertOwnMetricsPredicted(scraped, "ingest_");
       // Every ingest, JVM, process and Kafka metric the rules and the dashboard read is served.
-      Set<String> used = new TreeSet<>();
-      MetricNamesTest.rules().forEach(r -> used.addAll(PromQl.metricNames(r.get("expr").asText())));
-      for (Path d : MetricNamesTest.dashboards()) {
-        Repo.jsonFile(d)
-            .findValues("expr")
-            .forEach(e -> used.addAll(PromQl.metricNames(e.asText())));
-      }
       Set<String> expectedHere =
-          used.stream()
-              .filter(
-                  n ->
-                      Stream.of("ingest_", "jvm_", "process_", "kafka_", "consumer_")
-                          .anyMatch(n::startsWith))
-              .filter(n -> !AFTER_FIRST_EVENT.contains(n))
-              .collect(Collectors.toCollection(TreeSet::new));
+          usedWith(Set.of("ingest_", "jvm_", "process_", "kafka_", "consumer_"));
       assertThat(expectedHere)
           .contains("kafka_consumer_fetch_manager_records_lag_max", "consumer_lag_age_seconds");
       assertThat(scraped).containsAll(expectedHere);
-    } finally {
+    }
+  }
+
+  @Test
+  void aRunningRouterExportsWhatTheRulesAndDashboardRead(TestStack stack) throws Exception {
+    String created = stack.uniqueTopic("orders.created.v1");
+    String whatsapp = stack.uniqueTopic("notify.whatsapp.v1");
+    String instagram = stack.uniqueTopic("notify.instagram.v1");
+    String unroutable = stack.uniqueTopic("notify.unroutable.v1");
+    String deadLetters = stack.uniqueTopic("notification-router.dlq.v1");
+    String inbound = stack.uniqueTopic("buyer.inbound.v1");
+    stack.createTopics(1, created, whatsapp, instagram, unroutable, deadLetters, inbound);
+    String buyers = stack.uniqueTable("buyers");
+    stack.createTable(buyers, "buyerId", "whatsappPhone", "instagramScopedId");
+    Map<String, String> env = stack.serviceEnvironment();
+    env.put("ROUTER_APPLICATION_ID", stack.uniqueName("deploy-it-router"));
+    env.put("TOPICS_ORDERS_CREATED", created);
+    env.put("TOPICS_NOTIFY_WHATSAPP", whatsapp);
+    env.put("TOPICS_NOTIFY_INSTAGRAM", instagram);
+    env.put("TOPICS_UNROUTABLE", unroutable);
+    env.put("TOPICS_DEAD_LETTERS", deadLetters);
+    env.put("TOPICS_BUYER_INBOUND", inbound);
+    env.put("BUYERS_TABLE", buyers);
+    try (RunningService router =
+        RunningService.start("dev.orderflow.router.NotificationRouterMain", env)) {
+      Set<String> scraped = router.scrapeUntil("router_");
+
+      assertOwnMetricsPredicted(scraped, "router_");
+      assertThat(scraped).containsAll(usedWith(Set.of("router_")));
+    }
+  }
+
+  @Test
+  void aRunningMetaWebhooksExportsWhatTheRulesAndDashboardRead(TestStack stack) throws Exception {
+    String status = stack.uniqueTopic("notify.status.v1");
+    String inbound = stack.uniqueTopic("buyer.inbound.v1");
+    String unparsed = stack.uniqueTopic("meta-webhooks.unparsed.v1");
+    stack.createTopics(1, status, inbound, unparsed);
+    String secret = stack.uniqueName("deploy-it/meta-credentials");
+    ConfigSource aws =
+        ConfigSource.of(
+            Map.of(
+                "aws.region", stack.awsRegion(),
+                "aws.endpoint.url.secrets.manager", stack.secretsEndpoint().toString()),
+            Map.of());
+    try (var secrets = new AwsClients(AwsConfig.from(aws)).secretsManager()) {
+      secrets.createSecret(
+          b ->
+              b.name(secret)
+                  .secretString("{\"metaAppSecret\":\"s\",\"webhookVerifyToken\":\"t\"}"));
+    }
+    Map<String, String> env = stack.serviceEnvironment();
+    env.put("CREDENTIALS_SECRET_NAME", secret);
+    env.put("TOPICS_NOTIFY_STATUS", status);
+    env.put("TOPICS_BUYER_INBOUND", inbound);
+    env.put("TOPICS_WEBHOOKS_UNPARSED", unparsed);
+    env.put("WEBHOOKS_HTTP_PORT", Integer.toString(freePort()));
+    try (RunningService webhooks =
+        RunningService.start("dev.orderflow.webhooks.MetaWebhooksMain", env)) {
+      Set<String> scraped = webhooks.scrapeUntil("webhooks_");
+
+      assertOwnMetricsPredicted(scraped, "webhooks_");
+      assertThat(scraped).containsAll(usedWith(Set.of("webhooks_")));
+    }
+  }
+
+  /** The prediction names the service's meters as the service itself does. */
+  private static void assertOwnMetricsPredicted(Set<String> scraped, String prefix) {
+    Set<String> own =
+        scraped.stream().filter(n -> n.startsWith(prefix)).collect(Collectors.toSet());
+    assertThat(own).isNotEmpty();
+    assertThat(ExposedMetrics.names()).containsAll(own);
+  }
+
+  /** What the rules and the dashboard read, of these prefixes, less what needs a first event. */
+  private static Set<String> usedWith(Set<String> prefixes) throws IOException {
+    Set<String> used = new TreeSet<>();
+    MetricNamesTest.rules().forEach(r -> used.addAll(PromQl.metricNames(r.get("expr").asText())));
+    for (Path d : MetricNamesTest.dashboards()) {
+      Repo.jsonFile(d).findValues("expr").forEach(e -> used.addAll(PromQl.metricNames(e.asText())));
+    }
+    return used.stream()
+        .filter(n -> prefixes.stream().anyMatch(n::startsWith))
+        .filter(n -> !AFTER_FIRST_EVENT.contains(n))
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** A service's main as its own process on this class path, its ops port scraped. */
+  private record RunningService(Process process, URI ops, Path log) implements AutoCloseable {
+    static RunningService start(String mainClass, Map<String, String> env) throws Exception {
+      int opsPort = freePort();
+      Path log = Files.createTempFile("deploy-it-" + mainClass.replaceAll(".*\\.", ""), ".log");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), mainClass));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(env);
+      builder.environment().put("OPS_PORT", Integer.toString(opsPort));
+      builder.environment().put("SERVICE_INSTANCE", "deploy-it");
+      builder
+          .environment()
+          .put("KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("deploy-it-state").toString());
+      RunningService service =
+          new RunningService(builder.start(), URI.create("http://127.0.0.1:" + opsPort), log);
+      awaitReady(service.ops, service.process, log);
+      return service;
+    }
+
+    /** Scrapes until a sample name starting with {@code wanted} is there, or 60 s. */
+    Set<String> scrapeUntil(String wanted) throws Exception {
+      Set<String> scraped = Set.of();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (scraped.stream().noneMatch(n -> n.startsWith(wanted))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+        scraped = ExposedMetrics.sampleNames(get(ops.resolve("/metrics")).body());
+      }
+      return scraped;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
       process.destroy();
       if (!process.waitFor(40, java.util.concurrent.TimeUnit.SECONDS)) {
         process.destroyForcibly();
@@ -122,7 +206,7 @@ class ServiceScrapeIT {
   private static void awaitReady(URI ops, Process process, Path log) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
-      assertThat(process.isAlive()).as("order-ingest exited:\n" + Files.readString(log)).isTrue();
+      assertThat(process.isAlive()).as("the service exited:\n" + Files.readString(log)).isTrue();
       try {
         if (get(ops.resolve("/health/ready")).statusCode() == 200) {
           return;
@@ -132,7 +216,7 @@ class ServiceScrapeIT {
       }
       Thread.sleep(500);
     }
-    throw new AssertionError("order-ingest not ready in 120 s:\n" + Files.readString(log));
+    throw new AssertionError("the service is not ready in 120 s:\n" + Files.readString(log));
   }
 
   private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
