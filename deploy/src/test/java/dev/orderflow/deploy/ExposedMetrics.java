@@ -2,6 +2,7 @@ package dev.orderflow.deploy;
 
 import dev.orderflow.common.ops.Metrics;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -47,10 +48,14 @@ final class ExposedMetrics {
           "instagram-sender",
           "meta-webhooks");
 
-  /** {@code Counter.builder("x")}, {@code registry.counter("x"}, a helper {@code counter("x")}. */
+  /**
+   * {@code Counter.builder("x")}, {@code DistributionSummary.builder("x")}, {@code
+   * registry.counter("x"}, a helper {@code counter("x")} or {@code counter(registry, "x")}.
+   */
   private static final Pattern METER =
       Pattern.compile(
-          "(?:(Counter|Timer|Gauge)\\.builder|\\b(counter|timer|gauge))\\(\\s*\"([a-z][a-z0-9.-]*)\"");
+          "(?:(Counter|Timer|Gauge|DistributionSummary)\\.builder|\\b(counter|timer|gauge))"
+              + "\\((?:\\s*[a-z][A-Za-z0-9]*\\s*,)?\\s*\"([a-z][a-z0-9.-]*)\"");
 
   /**
    * Metrics a rule may use that Prometheus or kube-state-metrics expose, not the services: scrape
@@ -107,6 +112,7 @@ final class ExposedMetrics {
           switch (kind) {
             case "counter" -> Counter.builder(name).register(registry);
             case "gauge" -> Gauge.builder(name, () -> 0).register(registry);
+            case "distributionsummary" -> DistributionSummary.builder(name).register(registry);
             default -> {
               Timer.Builder timer = Timer.builder(name);
               if (histogram) {

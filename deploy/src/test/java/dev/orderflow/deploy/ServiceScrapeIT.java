@@ -40,7 +40,13 @@ class ServiceScrapeIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   /** Read by rules or panels but created only after an event this test does not cause. */
-  private static final Set<String> AFTER_FIRST_EVENT = Set.of("jvm_gc_pause_seconds_sum");
+  private static final Set<String> AFTER_FIRST_EVENT =
+      Set.of(
+          "jvm_gc_pause_seconds_sum",
+          // meta-webhooks counts per platform and status or object: one per event kind.
+          "webhooks_statuses_total",
+          "webhooks_inbound_total",
+          "webhooks_unparsed_total");
 
   @Test
   void aRunningOrderIngestExportsWhatTheRulesAndDashboardRead(TestStack stack) throws Exception {
@@ -129,9 +135,19 @@ class ServiceScrapeIT {
     env.put("TOPICS_NOTIFY_STATUS", status);
     env.put("TOPICS_BUYER_INBOUND", inbound);
     env.put("TOPICS_WEBHOOKS_UNPARSED", unparsed);
-    env.put("WEBHOOKS_HTTP_PORT", Integer.toString(freePort()));
+    int port = freePort();
+    env.put("WEBHOOKS_HTTP_PORT", Integer.toString(port));
     try (RunningService webhooks =
         RunningService.start("dev.orderflow.webhooks.MetaWebhooksMain", env)) {
+      // Its meters exist from the first request on: an unsigned POST, refused with 401.
+      HttpResponse<String> refused =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/meta"))
+                  .timeout(Duration.ofSeconds(5))
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(401);
       Set<String> scraped = webhooks.scrapeUntil("webhooks_");
 
       assertOwnMetricsPredicted(scraped, "webhooks_");
