@@ -39,6 +39,11 @@ record Filters(
     return new Filters(null, null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
   }
 
+  /** Everything from {@code since} on (null: everything). */
+  static Filters since(Instant since) {
+    return new Filters(since, null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+  }
+
   /** The cheap test, before the value is decoded. */
   boolean timeMatches(long timestampMillis) {
     return (since == null || timestampMillis >= since.toEpochMilli())

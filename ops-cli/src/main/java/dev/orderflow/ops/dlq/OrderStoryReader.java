@@ -48,17 +48,7 @@ final class OrderStoryReader {
     this.existingTopics = Set.copyOf(existingTopics);
     this.ledger = ledger;
     this.topics = topics;
-    Filters none = Filters.none();
-    this.window =
-        new Filters(
-            since,
-            null,
-            none.errorClasses(),
-            none.codes(),
-            none.orderIds(),
-            none.buyerIds(),
-            none.platforms(),
-            none.originalTopics());
+    this.window = Filters.since(since);
   }
 
   OrderStory read(String asked) {
