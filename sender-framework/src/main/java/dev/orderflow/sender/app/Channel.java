@@ -101,6 +101,7 @@ final class Channel {
     metrics.gauge("sender.buffered", loop::buffered);
     metrics.gauge("sender.paused.partitions", loop::pausedPartitions);
     metrics.gauge("sender.rate.share", rate::share);
+    metrics.gauge("sender.rate.limit", rate::limit);
     metrics.gauge("sender.circuit.state", () -> stateCode(circuit.state()));
   }
 

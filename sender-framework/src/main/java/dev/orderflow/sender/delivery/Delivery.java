@@ -147,8 +147,7 @@ final class Delivery {
 
   private boolean done() {
     deps.metrics().sent();
-    deps.throttle().succeeded();
-    deps.rate().apply();
+    deps.rate().succeeded();
     return true;
   }
 
@@ -182,8 +181,7 @@ final class Delivery {
       deps.pacer().throttled(notification.getRecipient(), deps.policy().recipientPenalty());
     } else {
       deps.metrics().throttled("channel");
-      deps.throttle().throttled(sentAt);
-      deps.rate().apply();
+      deps.rate().throttled(sentAt);
     }
     if (++throttles <= deps.policy().maxThrottleWaits()) {
       return false;

@@ -1,5 +1,6 @@
 package dev.orderflow.sender.ratelimit;
 
+import java.time.Instant;
 import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -7,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Ties the number's configured rate, this instance's partition share and the throttle's slow-down
- * factor to the {@link NumberRateLimiter}; the limiter is replaced only on a real change (>5 %).
+ * factor to the {@link NumberRateLimiter}.
  */
 public final class ChannelRate {
   private static final Logger LOGGER = LoggerFactory.getLogger(ChannelRate.class);
@@ -25,6 +26,19 @@ public final class ChannelRate {
     this.limiter = limiter;
     this.throttle = throttle;
     this.share = totalPerSecond;
+    apply();
+  }
+
+  /** A throttle answer to a send started at {@code sentAt}. */
+  public synchronized void throttled(Instant sentAt) {
+    throttle.throttled(sentAt, share);
+    apply();
+  }
+
+  /** A send the platform accepted. */
+  public synchronized void succeeded() {
+    throttle.succeeded();
+    apply();
   }
 
   /** After a rebalance: this instance now owns {@code assigned} of {@code mainPartitions}. */
@@ -39,12 +53,13 @@ public final class ChannelRate {
     apply();
   }
 
-  /** Re-applies the throttle's factor; cheap when nothing changed. */
-  public synchronized void apply() {
-    double wanted = Math.max(RateShare.FLOOR_PER_SECOND, share * throttle.rateFactor());
-    if (Math.abs(wanted - limiter.rate()) > 0.05 * limiter.rate()) {
-      limiter.setRate(wanted);
-    }
+  private void apply() {
+    limiter.setRate(Math.max(RateShare.FLOOR_PER_SECOND, share * throttle.rateFactor()));
+  }
+
+  /** The rate this instance sends at now: its share, slowed down after throttles. */
+  public double limit() {
+    return limiter.rate();
   }
 
   public double share() {

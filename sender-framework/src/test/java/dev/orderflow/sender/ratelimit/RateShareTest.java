@@ -1,10 +1,12 @@
 package dev.orderflow.sender.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.orderflow.testsupport.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -37,24 +39,23 @@ class RateShareTest {
 
   @Test
   void theLimiterFollowsTheShareOnEveryRebalance() {
-    // Given an instance alone on 12 partitions
+    // Given an instance alone on 12 partitions, still in slow start
     Throttle throttle =
         new Throttle(
             Duration.ofSeconds(1), Duration.ofSeconds(8), MutableClock.at("2026-03-01T10:00:00Z"));
     NumberRateLimiter limiter = new NumberRateLimiter(80);
     ChannelRate rate = new ChannelRate(80, MAIN, limiter, throttle);
     rate.assignmentChanged(12, partitions(MAIN, 0, 12));
-    assertThat(limiter.rate()).isEqualTo(80.0);
+    assertThat(limiter.rate()).isEqualTo(80.0 * Throttle.SLOW_START_FACTOR);
 
     // When a second instance joins and takes half
     rate.assignmentChanged(12, partitions(MAIN, 0, 6));
 
     // Then this one's limiter runs at half the number's rate, and lower while throttled
-    assertThat(limiter.rate()).isEqualTo(40.0);
-    throttle.throttled(java.time.Instant.parse("2026-03-01T10:00:00Z"));
-    rate.apply();
+    assertThat(limiter.rate()).isEqualTo(40.0 * Throttle.SLOW_START_FACTOR);
+    rate.throttled(Instant.parse("2026-03-01T10:00:00Z"));
     assertThat(limiter.rate())
-        .isCloseTo(40.0 * Throttle.DECREASE, org.assertj.core.data.Offset.offset(0.01));
+        .isCloseTo(40.0 * Throttle.SLOW_START_FACTOR * Throttle.DECREASE, offset(0.01));
   }
 
   @Test
