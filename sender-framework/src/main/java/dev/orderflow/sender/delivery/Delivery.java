@@ -73,7 +73,7 @@ final class Delivery {
   /** True when the outcome ends this delivery; false to try again. */
   private boolean handled(SendAttempt.Result result) throws InterruptedException {
     return switch (result.outcome()) {
-      case SendOutcome.Sent sent -> done();
+      case SendOutcome.Sent sent -> done(result.startedAt());
       case SendOutcome.Failed failed -> {
         deps.metrics().failed(failed.errorClass(), failed.error());
         if (failed.possiblySent()) {
@@ -145,9 +145,9 @@ final class Delivery {
     }
   }
 
-  private boolean done() {
+  private boolean done(Instant sentAt) {
     deps.metrics().sent();
-    deps.rate().succeeded();
+    deps.rate().succeeded(sentAt);
     return true;
   }
 

@@ -48,6 +48,7 @@ final class SendAttempt {
       deps.sleeper().sleep(pace);
     }
     deps.metrics().rateWait(deps.limiter().acquire());
+    waitOutThrottle(); // a pause may have begun while this caller waited for its permit
     Credentials credentials = deps.credentials().current();
     deps.circuit().awaitPermission();
     // The waits above can outlast the lease taken at the claim; another run may own it by now.

@@ -35,9 +35,9 @@ public final class ChannelRate {
     apply();
   }
 
-  /** A send the platform accepted. */
-  public synchronized void succeeded() {
-    throttle.succeeded();
+  /** The platform accepted a send started at {@code sentAt}. */
+  public synchronized void succeeded(Instant sentAt) {
+    throttle.succeeded(sentAt);
     apply();
   }
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *       whose tier is below the configured rate costs a handful of throttle answers at start, not a
  *       burst of every send in flight.
  *   <li><b>One episode per pause.</b> A throttle answer to a send that started before the current
- *       pause began belongs to the burst that caused it and changes nothing; otherwise the
+ *       pause ended belongs to the burst that caused it and changes nothing; otherwise the
  *       concurrent rejections of one burst would count as many throttles and drop the rate to its
  *       floor at once. Each episode pauses the channel (doubling on episodes with no success
  *       between them, up to a cap).
@@ -48,11 +48,13 @@ public final class Throttle {
 
   private final Clock clock;
 
-  /** When the platform accepted each send of the last {@link #ACCEPTED_WINDOW}. */
+  /**
+   * When each recently accepted send started, roughly in order (answers may overtake each other);
+   * kept for twice the window so that a late answer still counts.
+   */
   private final ArrayDeque<Instant> accepted = new ArrayDeque<>();
 
   private Instant pausedUntil = Instant.MIN;
-  private Instant episodeStart = Instant.MIN;
   private Instant lastGrowth;
   private int consecutive;
   private boolean succeededSinceEpisode = true;
@@ -69,11 +71,13 @@ public final class Throttle {
   /**
    * Notes a throttle answer to a send started at {@code sentAt} while the channel's share was
    * {@code share} messages/s; returns the pause the channel now observes. An answer to a send
-   * started before the current episode began adds nothing.
+   * started before the current pause ended adds nothing.
    */
   public synchronized Duration throttled(Instant sentAt, double share) {
     Instant now = clock.instant();
-    if (sentAt.isBefore(episodeStart)) {
+    // Started before the pause ended: part of the burst that caused it, or sent by a caller that
+    // already held a permit when the pause began.
+    if (sentAt.isBefore(pausedUntil)) {
       Duration left = Duration.between(now, pausedUntil);
       return left.isNegative() ? Duration.ZERO : left;
     }
@@ -81,13 +85,12 @@ public final class Throttle {
     succeededSinceEpisode = false;
     slowStart = false;
     episodes++;
-    double acceptedPerSecond = acceptedPerSecond(now);
+    double acceptedPerSecond = acceptedPerSecondBefore(sentAt);
     double cut = factor * DECREASE;
     double settled = acceptedPerSecond > 0 ? SETTLE * acceptedPerSecond / share : cut;
     // never below the rate floor the channel keeps anyway, so probing starts from 1 msg/s at worst
     factor = Math.max(RateShare.FLOOR_PER_SECOND / share, Math.min(cut, settled));
     Duration pause = backoff.pauseBefore(consecutive);
-    episodeStart = now;
     pausedUntil = now.plus(pause);
     lastGrowth = pausedUntil;
     LOGGER.warn(
@@ -99,12 +102,18 @@ public final class Throttle {
     return pause;
   }
 
-  /** Notes a send the platform accepted: the rate factor grows with the time sent at it. */
-  public synchronized void succeeded() {
+  /**
+   * Notes that the platform accepted a send started at {@code sentAt}: the rate factor grows with
+   * the time sent at it.
+   */
+  public synchronized void succeeded(Instant sentAt) {
     succeededSinceEpisode = true;
     Instant now = clock.instant();
-    accepted.addLast(now);
-    acceptedPerSecond(now); // drops what left the window
+    accepted.addLast(sentAt);
+    Instant keepFrom = now.minus(ACCEPTED_WINDOW.multipliedBy(2));
+    while (!accepted.isEmpty() && accepted.peekFirst().isBefore(keepFrom)) {
+      accepted.pollFirst();
+    }
     if (factor >= 1.0 || !now.isAfter(lastGrowth)) {
       return;
     }
@@ -115,12 +124,17 @@ public final class Throttle {
     lastGrowth = now;
   }
 
-  private double acceptedPerSecond(Instant now) {
-    Instant from = now.minus(ACCEPTED_WINDOW);
-    while (!accepted.isEmpty() && !accepted.peekFirst().isAfter(from)) {
-      accepted.pollFirst();
-    }
-    return accepted.size() * 1e9 / ACCEPTED_WINDOW.toNanos();
+  /**
+   * Accepted sends per second that started in the window before the refused one: what the platform
+   * let through just before it refused. Counted by start time rather than answer time: at the start
+   * of sending, or with many sends in flight, the answers that arrived in the last second
+   * undercount what the platform accepted, and the rate would settle far below its limit.
+   */
+  private double acceptedPerSecondBefore(Instant refusedSentAt) {
+    Instant from = refusedSentAt.minus(ACCEPTED_WINDOW);
+    long count =
+        accepted.stream().filter(t -> t.isAfter(from) && !t.isAfter(refusedSentAt)).count();
+    return count * 1e9 / ACCEPTED_WINDOW.toNanos();
   }
 
   public synchronized boolean paused() {

@@ -21,12 +21,12 @@ class ThrottleTest {
     assertThat(throttle.rateFactor()).isEqualTo(Throttle.SLOW_START_FACTOR);
     for (int s = 1; s <= 3; s++) {
       clock.advance(Duration.ofSeconds(1));
-      throttle.succeeded();
+      throttle.succeeded(clock.instant());
       assertThat(throttle.rateFactor())
           .isCloseTo(Throttle.SLOW_START_FACTOR * (1 << s), within(1e-9));
     }
     clock.advance(Duration.ofSeconds(1));
-    throttle.succeeded();
+    throttle.succeeded(clock.instant());
     assertThat(throttle.rateFactor()).isEqualTo(1.0);
   }
 
@@ -50,12 +50,39 @@ class ThrottleTest {
   }
 
   @Test
+  void aSendStartedDuringThePauseByACallerThatHeldAPermitAddsNothing() {
+    throttle.throttled(clock.instant(), SHARE);
+    clock.advance(Duration.ofMillis(300));
+    throttle.throttled(clock.instant(), SHARE);
+    assertThat(throttle.episodes()).isEqualTo(1);
+  }
+
+  @Test
+  void theCutCountsAcceptedSendsByWhenTheyStartedNotWhenTheirAnswersCame() {
+    leaveSlowStart();
+    // Given 40 sends started in the last second and were accepted, their answers all late
+    Instant first = clock.instant();
+    clock.advance(Duration.ofSeconds(1));
+    Instant refused = clock.instant();
+    clock.advance(Duration.ofSeconds(1));
+    for (int i = 0; i < 40; i++) {
+      throttle.succeeded(first.plusMillis(25L * (i + 1)));
+    }
+
+    // When the refusal of the send started right after them comes back
+    throttle.throttled(refused, SHARE);
+
+    // Then the channel goes on at 90 % of those 40/s
+    assertThat(throttle.rateFactor() * SHARE).isCloseTo(Throttle.SETTLE * 40, within(1e-6));
+  }
+
+  @Test
   void anEpisodeCutsTheRateToJustUnderWhatThePlatformAcceptedInTheLastSecond() {
     leaveSlowStart();
     // Given the platform accepted 40 sends in the last second (and more before it)
     for (int i = 0; i < 80; i++) {
       clock.advance(Duration.ofMillis(25));
-      throttle.succeeded();
+      throttle.succeeded(clock.instant());
     }
 
     // When it throttles
@@ -78,7 +105,7 @@ class ThrottleTest {
 
     // A success between episodes starts the pause over
     clock.advance(Duration.ofSeconds(4));
-    throttle.succeeded();
+    throttle.succeeded(clock.instant());
     assertThat(throttle.throttled(clock.instant(), SHARE)).isEqualTo(Duration.ofSeconds(1));
   }
 
@@ -91,18 +118,18 @@ class ThrottleTest {
 
     // Many successes in one instant do not jump the rate back
     for (int i = 0; i < 100; i++) {
-      throttle.succeeded();
+      throttle.succeeded(clock.instant());
     }
     assertThat(throttle.rateFactor()).isEqualTo(cut);
 
     // Ten seconds of sending raise it by about 10 %; a long quiet spell counts as one second
     for (int s = 0; s < 10; s++) {
       clock.advance(Duration.ofSeconds(1));
-      throttle.succeeded();
+      throttle.succeeded(clock.instant());
     }
     assertThat(throttle.rateFactor()).isCloseTo(cut * Math.pow(1.01, 10), within(1e-9));
     clock.advance(Duration.ofMinutes(5));
-    throttle.succeeded();
+    throttle.succeeded(clock.instant());
     assertThat(throttle.rateFactor()).isCloseTo(cut * Math.pow(1.01, 11), within(1e-9));
   }
 
@@ -167,7 +194,7 @@ class ThrottleTest {
         answers.poll();
         advanceTo(due.at());
         if (due.accepted()) {
-          throttle.succeeded();
+          throttle.succeeded(due.sentAt());
         } else {
           throttle.throttled(due.sentAt(), share);
         }
@@ -204,7 +231,7 @@ class ThrottleTest {
   private void leaveSlowStart() {
     for (int s = 0; s < 5; s++) {
       clock.advance(Duration.ofSeconds(1));
-      throttle.succeeded();
+      throttle.succeeded(clock.instant());
     }
     assertThat(throttle.rateFactor()).isEqualTo(1.0);
     clock.advance(Duration.ofSeconds(2));
