@@ -42,13 +42,18 @@ final class SendAttempt {
   }
 
   Result send(NotificationRequested notification, Guard guard) throws InterruptedException {
-    waitOutThrottle();
     Duration pace = deps.pacer().reserve(notification.getRecipient());
     if (pace.isPositive()) {
       deps.sleeper().sleep(pace);
     }
-    deps.metrics().rateWait(deps.limiter().acquire());
-    waitOutThrottle(); // a pause may have begun while this caller waited for its permit
+    Duration rateWait = Duration.ZERO;
+    do {
+      waitOutThrottle();
+      rateWait = rateWait.plus(deps.limiter().acquire());
+      // A pause that began while this caller waited voids its permit: callers holding permits
+      // through the pause would all send the moment it ends, a burst that is throttled again.
+    } while (deps.throttle().paused());
+    deps.metrics().rateWait(rateWait);
     Credentials credentials = deps.credentials().current();
     deps.circuit().awaitPermission();
     // The waits above can outlast the lease taken at the claim; another run may own it by now.
