@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  *       concurrent rejections of one burst would count as many throttles and drop the rate to its
  *       floor at once. Each episode pauses the channel (doubling on episodes with no success
  *       between them, up to a cap).
- *   <li><b>Cut to what was accepted.</b> An episode sets the rate to {@link #SETTLE} of what the
- *       platform accepted in the last {@link #ACCEPTED_WINDOW} (Meta counts per second), and at
- *       least by {@link #DECREASE}: one episode lands just under the platform's limit, however far
- *       above it the configured rate was.
+ *   <li><b>Cut to what was accepted.</b> An episode sets the rate to {@link #SETTLE} of the
+ *       accepted sends that started in the {@link #ACCEPTED_WINDOW} before the refused one (Meta
+ *       counts per second), and at least by {@link #DECREASE}: one episode lands just under the
+ *       platform's limit, however far above it the configured rate was.
  *   <li><b>Probe slowly.</b> Accepted sends raise the rate by {@link #GROWTH_PER_SECOND} of itself
  *       per second of sending, so the channel probes the limit again about every fifteen seconds,
  *       costing one or two throttle answers each time.
