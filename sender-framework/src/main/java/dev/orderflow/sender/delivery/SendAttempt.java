@@ -42,6 +42,7 @@ final class SendAttempt {
   }
 
   Result send(NotificationRequested notification, Guard guard) throws InterruptedException {
+    waitOutThrottle(); // before the recipient's slot is reserved, so the pause does not waste it
     Duration pace = deps.pacer().reserve(notification.getRecipient());
     if (pace.isPositive()) {
       deps.sleeper().sleep(pace);
