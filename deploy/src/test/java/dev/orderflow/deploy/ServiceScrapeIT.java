@@ -1,11 +1,22 @@
 package dev.orderflow.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.common.aws.AwsClients;
 import dev.orderflow.common.config.AwsConfig;
 import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.kafka.TopicNames;
+import dev.orderflow.common.serde.AvroSerdeConfig;
+import dev.orderflow.common.serde.AvroSerializer;
+import dev.orderflow.devservers.meta.MetaGraphSimulator;
+import dev.orderflow.devservers.meta.Platform;
+import dev.orderflow.devservers.meta.RunningSimulator;
+import dev.orderflow.devservers.meta.SimulatorConfig;
+import dev.orderflow.devservers.meta.SimulatorSettings;
+import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.testsupport.RealStack;
+import dev.orderflow.testsupport.RequestedNotifications;
 import dev.orderflow.testsupport.TestStack;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -13,6 +24,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,18 +33,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real scrape: order-ingest, the router and meta-webhooks each run as their own process on the
- * local stack (unique topics, tables, secret and application ids, so they touch nothing of anyone
- * else's) and their /metrics is compared with what {@link ExposedMetrics} predicts. The senders are
- * left out: their retry tiers are named by platform and shared on the stack, so a sender of a new
- * group would send what other tests left there. It proves the prediction's naming on a live service
- * and that every ingest, JVM, Kafka and lag-age metric the rules and dashboard read is really
- * there; meters that exist only after their first event are covered by {@link MetricNamesTest}
- * alone.
+ * A real scrape: each service runs as its own process on the local stack (unique topics, tables,
+ * secret and group or application ids, so they touch nothing of anyone else's) and its /metrics is
+ * compared with what {@link ExposedMetrics} predicts. A sender's delay tiers are named by platform
+ * and shared on the stack, so the senders here run with one tier of a delay no other test uses
+ * ({@value #SENDER_TIER}) against an embedded Meta simulator, and their one notification is
+ * delivered: nothing of theirs reaches a shared topic. It proves the prediction's naming on a live
+ * service and that every metric the rules and dashboard read is really there; meters that exist
+ * only after their first event of a kind (a failure, a takeover) are covered by {@link
+ * MetricNamesTest} alone.
  */
 @RealStack
 class ServiceScrapeIT {
@@ -47,6 +65,23 @@ class ServiceScrapeIT {
           "webhooks_statuses_total",
           "webhooks_inbound_total",
           "webhooks_unparsed_total");
+
+  /** The senders' one delay tier: no other test's sender uses it. */
+  private static final String SENDER_TIER = "23s";
+
+  /**
+   * A sender's meters created by an event one delivered notification does not cause: a failure, a
+   * retry, a throttle answer, a channel pause, a dead letter, a ledger takeover, a status webhook.
+   */
+  private static final Set<String> SENDER_AFTER_FIRST_EVENT =
+      Set.of(
+          "sender_failed_total",
+          "sender_retries_total",
+          "sender_throttled_total",
+          "sender_channel_pauses_total",
+          "sender_dead_letters_total",
+          "sender_ledger_takeovers_total",
+          "sender_status_after_send_seconds_bucket");
 
   @Test
   void aRunningOrderIngestExportsWhatTheRulesAndDashboardRead(TestStack stack) throws Exception {
@@ -66,8 +101,7 @@ class ServiceScrapeIT {
       try (var producer = stack.producer()) {
         producer
             .send(
-                new org.apache.kafka.clients.producer.ProducerRecord<>(
-                    submitted, "deploy-it".getBytes(), "not an order".getBytes()))
+                new ProducerRecord<>(submitted, "deploy-it".getBytes(), "not an order".getBytes()))
             .get();
       }
       Set<String> scraped = ingest.scrapeUntil("ingest_rejection_reasons_total");
@@ -118,18 +152,7 @@ class ServiceScrapeIT {
     String unparsed = stack.uniqueTopic("meta-webhooks.unparsed.v1");
     stack.createTopics(1, status, inbound, unparsed);
     String secret = stack.uniqueName("deploy-it/meta-credentials");
-    ConfigSource aws =
-        ConfigSource.of(
-            Map.of(
-                "aws.region", stack.awsRegion(),
-                "aws.endpoint.url.secrets.manager", stack.secretsEndpoint().toString()),
-            Map.of());
-    try (var secrets = new AwsClients(AwsConfig.from(aws)).secretsManager()) {
-      secrets.createSecret(
-          b ->
-              b.name(secret)
-                  .secretString("{\"metaAppSecret\":\"s\",\"webhookVerifyToken\":\"t\"}"));
-    }
+    putSecret(stack, secret, "{\"metaAppSecret\":\"s\",\"webhookVerifyToken\":\"t\"}");
     Map<String, String> env = stack.serviceEnvironment();
     env.put("CREDENTIALS_SECRET_NAME", secret);
     env.put("TOPICS_NOTIFY_STATUS", status);
@@ -152,6 +175,124 @@ class ServiceScrapeIT {
 
       assertOwnMetricsPredicted(scraped, "webhooks_");
       assertThat(scraped).containsAll(usedWith(Set.of("webhooks_")));
+    }
+  }
+
+  @Test
+  void aRunningWhatsAppSenderExportsWhatTheRulesAndDashboardRead(TestStack stack) throws Exception {
+    String phone = "+23480" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+    NotificationRequested template =
+        RequestedNotifications.whatsappTemplate("ORD-DEPLOY-1", "buyer-deploy", phone).build();
+    try (RunningSimulator meta = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
+        RunningService sender =
+            startSender(
+                stack, "whatsapp", "dev.orderflow.whatsapp.WhatsAppSenderMain", meta, template)) {
+      await("the template delivered")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !meta.client().messages(Platform.WHATSAPP, phone.substring(1)).isEmpty());
+      assertSenderMetrics(sender.scrapeUntil("sender_sent_total"));
+    }
+  }
+
+  @Test
+  void aRunningInstagramSenderExportsWhatTheRulesAndDashboardRead(TestStack stack)
+      throws Exception {
+    String igsid = "deploy" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    NotificationRequested text =
+        RequestedNotifications.builder(
+                "ORD-DEPLOY-2", "buyer-deploy", dev.orderflow.schema.Platform.INSTAGRAM, igsid)
+            .setInsideServiceWindow(true)
+            .build();
+    try (RunningSimulator meta = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
+        RunningService sender =
+            startSender(
+                stack, "instagram", "dev.orderflow.instagram.InstagramSenderMain", meta, text)) {
+      await("the text delivered")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> !meta.client().messages(Platform.INSTAGRAM, igsid).isEmpty());
+      assertSenderMetrics(sender.scrapeUntil("sender_sent_total"));
+    }
+  }
+
+  /**
+   * A sender of a group, main topic, ledger table and secret of its own, pointed at {@code meta},
+   * with {@code notification} already on its main topic.
+   */
+  private static RunningService startSender(
+      TestStack stack,
+      String platform,
+      String mainClass,
+      RunningSimulator meta,
+      NotificationRequested notification)
+      throws Exception {
+    String main = stack.uniqueTopic(TopicNames.platformTopic(platform));
+    stack.createTopic(main, 1);
+    createIfAbsent(stack, TopicNames.retryTopic(platform, SENDER_TIER));
+    String ledger = stack.uniqueTable("ledger");
+    stack.createTable(ledger, "notificationId");
+    String secret = stack.uniqueName("deploy-it/" + platform + "-credentials");
+    putSecret(
+        stack,
+        secret,
+        """
+        {"whatsappToken":"%s","whatsappPhoneNumberId":"%s",\
+        "instagramToken":"%s","instagramAccountId":"%s"}"""
+            .formatted(
+                SimulatorSettings.DEFAULT_WHATSAPP_TOKEN,
+                SimulatorSettings.DEFAULT_PHONE_NUMBER_ID,
+                SimulatorSettings.DEFAULT_INSTAGRAM_TOKEN,
+                SimulatorSettings.DEFAULT_INSTAGRAM_ID));
+    // On the topic before the sender starts: its new group reads from the start.
+    try (var serializer =
+            new AvroSerializer<NotificationRequested>(
+                AvroSerdeConfig.localStack(stack.registryUrl().toString()));
+        var producer = stack.producer()) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  main,
+                  notification.getBuyerId().getBytes(StandardCharsets.UTF_8),
+                  serializer.serialize(main, notification)))
+          .get();
+    }
+    Map<String, String> env = stack.serviceEnvironment();
+    env.put("SENDER_MAIN_TOPIC", main);
+    env.put("SENDER_GROUP_ID", stack.uniqueName("deploy-it-" + platform));
+    env.put("LEDGER_TABLE", ledger);
+    env.put("CREDENTIALS_SECRET_NAME", secret);
+    env.put("RETRY_DELAYS", SENDER_TIER);
+    env.put("META_GRAPH_URL", meta.baseUri().toString());
+    return RunningService.start(mainClass, env);
+  }
+
+  /** The framework's meters as the prediction names them, and all the rules and panels read. */
+  private static void assertSenderMetrics(Set<String> scraped) throws IOException {
+    assertOwnMetricsPredicted(scraped, "sender_");
+    Set<String> expectedHere = usedWith(Set.of("sender_", "kafka_", "consumer_"));
+    expectedHere.removeAll(SENDER_AFTER_FIRST_EVENT);
+    assertThat(expectedHere).contains("sender_sent_total", "sender_circuit_state");
+    assertThat(scraped).containsAll(expectedHere);
+  }
+
+  private static void createIfAbsent(TestStack stack, String topic) throws Exception {
+    try {
+      stack.admin().createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw e;
+      }
+    }
+  }
+
+  private static void putSecret(TestStack stack, String name, String json) {
+    ConfigSource aws =
+        ConfigSource.of(
+            Map.of(
+                "aws.region", stack.awsRegion(),
+                "aws.endpoint.url.secrets.manager", stack.secretsEndpoint().toString()),
+            Map.of());
+    try (var secrets = new AwsClients(AwsConfig.from(aws)).secretsManager()) {
+      secrets.createSecret(b -> b.name(name).secretString(json));
     }
   }
 

@@ -2,7 +2,11 @@ package dev.orderflow.testsupport;
 
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.Platform;
+import dev.orderflow.schema.TemplateParameter;
+import dev.orderflow.schema.TemplateParameterType;
+import dev.orderflow.schema.WhatsAppTemplate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -34,5 +38,32 @@ public final class RequestedNotifications {
         .setInsideServiceWindow(false)
         .setCorrelationId("corr-" + orderId)
         .setRequestedAt(REQUESTED_AT);
+  }
+
+  /**
+   * As the router writes it for a WhatsApp buyer outside the 24-hour window: the English {@code
+   * order_confirmed} template with the order id as its one parameter, which Meta (and the
+   * simulator) accepts whatever the window.
+   */
+  public static NotificationRequested.Builder whatsappTemplate(
+      String orderId, String buyerId, String phone) {
+    return builder(orderId, buyerId, Platform.WHATSAPP, phone)
+        .setTemplate(orderConfirmed(List.of(text(orderId))));
+  }
+
+  /** The English {@code order_confirmed} template with these parameters. */
+  public static WhatsAppTemplate orderConfirmed(List<TemplateParameter> parameters) {
+    return WhatsAppTemplate.newBuilder()
+        .setName("order_confirmed")
+        .setLanguageCode("en")
+        .setParameters(parameters)
+        .build();
+  }
+
+  public static TemplateParameter text(String value) {
+    return TemplateParameter.newBuilder()
+        .setType(TemplateParameterType.TEXT)
+        .setText(value)
+        .build();
   }
 }

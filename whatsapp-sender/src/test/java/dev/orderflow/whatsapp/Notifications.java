@@ -16,27 +16,16 @@ final class Notifications {
   private Notifications() {}
 
   static WhatsAppTemplate orderConfirmed() {
-    return WhatsAppTemplate.newBuilder()
-        .setName("order_confirmed")
-        .setLanguageCode("en")
-        .setParameters(
-            List.of(
-                text("Ada"),
-                text("ORD-1001"),
-                TemplateParameter.newBuilder()
-                    .setType(TemplateParameterType.CURRENCY)
-                    .setText("₦1,380,000")
-                    .setCurrencyCode("NGN")
-                    .setAmount1000(1_380_000_000L)
-                    .build()))
-        .build();
-  }
-
-  static TemplateParameter text(String value) {
-    return TemplateParameter.newBuilder()
-        .setType(TemplateParameterType.TEXT)
-        .setText(value)
-        .build();
+    return RequestedNotifications.orderConfirmed(
+        List.of(
+            RequestedNotifications.text("Ada"),
+            RequestedNotifications.text("ORD-1001"),
+            TemplateParameter.newBuilder()
+                .setType(TemplateParameterType.CURRENCY)
+                .setText("₦1,380,000")
+                .setCurrencyCode("NGN")
+                .setAmount1000(1_380_000_000L)
+                .build()));
   }
 
   static NotificationRequested.Builder notification() {

@@ -20,12 +20,8 @@ import dev.orderflow.schema.ContractClasses;
 import dev.orderflow.schema.LineItem;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.schema.OrderCreated;
-import dev.orderflow.schema.Platform;
 import dev.orderflow.schema.SubmissionFormat;
 import dev.orderflow.schema.SubmissionMetadata;
-import dev.orderflow.schema.TemplateParameter;
-import dev.orderflow.schema.TemplateParameterType;
-import dev.orderflow.schema.WhatsAppTemplate;
 import dev.orderflow.sender.app.SenderApp;
 import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.RequestedNotifications;
@@ -282,15 +278,6 @@ class OrderStoryIT {
 
   /** As the router writes it for a buyer outside the 24-hour window: a template. */
   private static NotificationRequested route(String orderId, String buyerId, String phone) {
-    TemplateParameter order =
-        TemplateParameter.newBuilder().setType(TemplateParameterType.TEXT).setText(orderId).build();
-    return RequestedNotifications.builder(orderId, buyerId, Platform.WHATSAPP, phone)
-        .setTemplate(
-            WhatsAppTemplate.newBuilder()
-                .setName("order_confirmed")
-                .setLanguageCode("en")
-                .setParameters(List.of(order))
-                .build())
-        .build();
+    return RequestedNotifications.whatsappTemplate(orderId, buyerId, phone).build();
   }
 }

@@ -13,14 +13,11 @@ import dev.orderflow.devservers.meta.Platform;
 import dev.orderflow.devservers.meta.RunningSimulator;
 import dev.orderflow.devservers.meta.SimulatorConfig;
 import dev.orderflow.schema.NotificationRequested;
-import dev.orderflow.schema.TemplateParameter;
-import dev.orderflow.schema.TemplateParameterType;
-import dev.orderflow.schema.WhatsAppTemplate;
 import dev.orderflow.sender.app.SenderApp;
 import dev.orderflow.testsupport.RealStack;
+import dev.orderflow.testsupport.RequestedNotifications;
 import dev.orderflow.testsupport.TestStack;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -112,28 +109,7 @@ class ReplayAfterFixIT {
   /** A template notification (no service window needed) for one buyer's number. */
   private static NotificationRequested notification(String recipient) {
     String orderId = "ORD-" + recipient.substring(recipient.length() - 4);
-    TemplateParameter order =
-        TemplateParameter.newBuilder().setType(TemplateParameterType.TEXT).setText(orderId).build();
-    return NotificationRequested.newBuilder()
-        .setNotificationId(orderId + ":whatsapp")
-        .setOrderId(orderId)
-        .setBuyerId("buyer-" + orderId)
-        .setPlatform(dev.orderflow.schema.Platform.WHATSAPP)
-        .setRecipient(recipient)
-        .setLocale("en-NG")
-        .setCurrency("NGN")
-        .setTotalMinor(138_000_000L)
-        .setText("Your order " + orderId + " is confirmed.")
-        .setTemplate(
-            WhatsAppTemplate.newBuilder()
-                .setName("order_confirmed")
-                .setLanguageCode("en")
-                .setParameters(List.of(order))
-                .build())
-        .setInsideServiceWindow(false)
-        .setCorrelationId("corr-" + orderId)
-        .setRequestedAt(Instant.parse("2026-05-01T09:00:00Z"))
-        .build();
+    return RequestedNotifications.whatsappTemplate(orderId, "buyer-" + orderId, recipient).build();
   }
 
   private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
