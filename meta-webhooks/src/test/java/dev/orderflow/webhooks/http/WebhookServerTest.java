@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** One real Jetty for the class: a 1 KiB body limit, one request at a time, no queue. */
+/**
+ * One real Jetty for the class (a 1 KiB body limit, one request at a time, four queued), and one
+ * without a queue for the 503 test.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhookServerTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -60,6 +63,13 @@ class WebhookServerTest {
 
   @BeforeAll
   void start() throws Exception {
+    // One request at a time, and a queue: the slot a request held is freed just after its answer
+    // is written, so a client's next request may arrive first and must wait, not be refused.
+    server = startServer(4);
+  }
+
+  /** One request handled at a time, {@code maxQueued} waiting up to 200 ms, 1 KiB bodies. */
+  private WebhookServer startServer(int maxQueued) throws Exception {
     HttpConfig config =
         new HttpConfig(
             "127.0.0.1",
@@ -67,11 +77,13 @@ class WebhookServerTest {
             "/webhooks/meta",
             1024,
             1,
-            0,
+            maxQueued,
             Duration.ofMillis(200),
             Duration.ofSeconds(30));
-    server = WebhookServer.create(config, endpoint, new WebhookMetrics(new SimpleMeterRegistry()));
-    server.start();
+    WebhookServer started =
+        WebhookServer.create(config, endpoint, new WebhookMetrics(new SimpleMeterRegistry()));
+    started.start();
+    return started;
   }
 
   @BeforeEach
@@ -154,19 +166,22 @@ class WebhookServerTest {
   @Test
   void beyondTheConcurrencyLimitAndAnEmptyQueueARequestIs503AtOnce() throws Exception {
     // Given one request in progress, and no queue
-    block = true;
-    CompletableFuture<HttpResponse<String>> first =
-        HTTP.sendAsync(post(new byte[] {'{', '}'}).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    try (WebhookServer unqueued = startServer(0)) {
+      URI uri = URI.create(unqueued.uri() + "/webhooks/meta");
+      block = true;
+      CompletableFuture<HttpResponse<String>> first =
+          HTTP.sendAsync(post(uri, new byte[] {'{', '}'}), HttpResponse.BodyHandlers.ofString());
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
-    // When
-    HttpResponse<String> second =
-        HTTP.send(post(new byte[] {'{', '}'}).build(), HttpResponse.BodyHandlers.ofString());
+      // When
+      HttpResponse<String> second =
+          HTTP.send(post(uri, new byte[] {'{', '}'}), HttpResponse.BodyHandlers.ofString());
 
-    // Then
-    assertThat(second.statusCode()).isEqualTo(503);
-    release.countDown();
-    assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+      // Then
+      assertThat(second.statusCode()).isEqualTo(503);
+      release.countDown();
+      assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
   }
 
   private URI uri(String query) {
@@ -175,5 +190,9 @@ class WebhookServerTest {
 
   private HttpRequest.Builder post(byte[] body) {
     return HttpRequest.newBuilder(uri("")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
+  private static HttpRequest post(URI uri, byte[] body) {
+    return HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
   }
 }
