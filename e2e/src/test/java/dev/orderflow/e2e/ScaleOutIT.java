@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +36,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whatsapp-sender scaled out on its consumer group, as KEDA would: one, two, then three
- * instances of the same service (same group, same config, an ops port and instance name each) on
- * the suite's own broker, each step fed a burst of orders that must all end as exactly one outcome,
- * and each step's group assignment checked (every main-topic partition owned, every member owning
- * some). Then one of the three is SIGKILLed mid-run and added back: nothing lost, duplicates only
- * inside the senders' documented window, and the partitions spread over three members again.
- * Throughput per instance count is logged for the report, not asserted: on two shared cores, with
- * one simulated number's 400 msg/s shared by partition, more pods need not be faster.
+ * Every service scaled out on its consumer group, as KEDA would: one, two, then three instances of
+ * each of order-ingest, the router and both senders (same group, same config, an ops port, instance
+ * name and state directory each) on the suite's own broker. Each step is fed a burst of orders that
+ * must all end as exactly one outcome, after every group's assignment is checked (every partition
+ * of its input topic owned, every member owning some). Then one instance of each service is
+ * SIGKILLed at once mid-run and started again: nothing lost or wrong, duplicates only inside the
+ * two senders' documented windows, and every group spread over three members again. Throughput per
+ * instance count is printed for the report, not asserted: on two shared cores, with one simulated
+ * number's 400 msg/s per platform shared by partition, more pods need not be faster.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,9 +52,10 @@ class ScaleOutIT {
   private static final Logger LOGGER = LoggerFactory.getLogger(ScaleOutIT.class);
   private static final int BURST = 1_000;
   private static final Duration REBALANCE = Duration.ofSeconds(120);
+  private static final Duration START = Duration.ofSeconds(120);
 
   private final FaultReport report = new FaultReport();
-  private final List<ServiceProcess> senders = new ArrayList<>();
+  private final Map<ServiceKind, List<ServiceProcess>> instances = new EnumMap<>(ServiceKind.class);
   private final List<ServiceProcess> extras = new ArrayList<>();
   private E2eEnvironment env;
 
@@ -60,7 +64,9 @@ class ScaleOutIT {
     Assumptions.assumeTrue(
         E2eEnvironment.servicesAvailable(), "the four services are not built in this checkout");
     env = E2eEnvironment.start();
-    senders.add(env.pipeline.get(ServiceKind.WHATSAPP_SENDER));
+    for (ServiceKind kind : ServiceKind.values()) {
+      instances.put(kind, new ArrayList<>(List.of(env.pipeline.get(kind))));
+    }
   }
 
   @AfterAll
@@ -74,99 +80,88 @@ class ScaleOutIT {
 
   @Test
   @Order(1)
-  void threeSendersShareTheGroupAndSurviveOneKilledAndAddedBack() {
+  void oneTwoAndThreeInstancesOfEveryServiceShareTheirGroupsAndEndEachOrderOnce() {
     Map<Integer, Double> throughput = new LinkedHashMap<>();
-    for (int instances = 1; instances <= 3; instances++) {
-      // Given: `instances` senders in the group, the partitions spread over all of them
-      if (instances > 1) {
-        senders.add(
-            extraInstance(ServiceKind.WHATSAPP_SENDER, instances)
-                .start()
-                .awaitReady(Duration.ofSeconds(120)));
-      }
-      awaitSpreadOver(instances);
+    for (int count = 1; count <= 3; count++) {
+      // Given: `count` instances of every service, each group's partitions spread over them all
+      scaleTo(count);
 
-      // When: a burst of orders, produced faster than the senders can send
+      // When: a burst of orders, produced faster than the pipeline can deliver them
       ScenarioResult result =
-          scenario("scale-" + instances)
+          scenario("scale-" + count)
               .orders(BURST, OrderMix.deliverableOnly(), 2_000)
               .patience(Duration.ofMinutes(3))
               .run();
 
       // Then
       assertExact(result);
-      throughput.put(instances, BURST / (result.untilComplete().toMillis() / 1000.0));
+      throughput.put(count, BURST / (result.untilComplete().toMillis() / 1000.0));
     }
 
-    // A member killed with SIGKILL mid-run, and added back
-    ServiceProcess victim = senders.get(1);
-    ScenarioResult killed =
-        scenario("scale-3-kill9")
-            .orders(600, OrderMix.deliverableOnly(), 150)
-            .fault(
-                0.5,
-                () -> {
-                  victim.kill();
-                  victim.start();
-                })
-            .afterLoad(() -> victim.awaitReady(Duration.ofSeconds(120)))
-            .allowDuplicates(E2eServiceSettings.SENDER_IN_FLIGHT)
-            .patience(Duration.ofMinutes(4))
-            .run();
-
-    assertThat(killed.reconciliation().lost()).as("lost orders").isEmpty();
-    assertThat(killed.reconciliation().wrong()).as("wrong outcomes").isEmpty();
-    assertThat(killed.reconciliation().duplicateCount())
-        .as("duplicates beyond the senders' documented window")
-        .isLessThanOrEqualTo(killed.allowedDuplicates());
-    Map<String, Set<Integer>> after = awaitSpreadOver(3);
-
-    StringBuilder table = new StringBuilder("whatsapp-sender throughput per instance count:\n");
+    StringBuilder table = new StringBuilder("pipeline throughput per instance count:\n");
     throughput.forEach(
         (n, perSecond) ->
-            table.append("  %d instance(s): %.0f orders/s end to end\n".formatted(n, perSecond)));
-    table.append(
-        "  after SIGKILL and re-add: %d duplicates (window %d), assignment %s"
-            .formatted(
-                killed.reconciliation().duplicateCount(), killed.allowedDuplicates(), after));
+            table.append(
+                "  %d instance(s) of each service: %.0f orders/s end to end%n"
+                    .formatted(n, perSecond)));
     LOGGER.info("{}", table);
     System.out.println(table);
   }
 
   @Test
   @Order(2)
-  void threeRoutersShareTheApplicationAndOneKilledMidRunDoublesNothing() {
-    // Given: three routers in one Streams application, orders.created spread over all of them
-    String group = env.names.groupOf(ServiceKind.NOTIFICATION_ROUTER);
-    List<ServiceProcess> routers = new ArrayList<>();
-    routers.add(env.pipeline.get(ServiceKind.NOTIFICATION_ROUTER));
-    for (int number = 2; number <= 3; number++) {
-      routers.add(
-          extraInstance(ServiceKind.NOTIFICATION_ROUTER, number)
-              .start()
-              .awaitReady(Duration.ofSeconds(120)));
-    }
-    awaitSpreadOver(group, env.names.created(), 3);
-    ServiceProcess victim = routers.get(1);
+  void oneInstanceOfEachServiceKilledMidRunLosesNothingAndTheGroupsRebalance() {
+    // Given: three instances of every service
+    scaleTo(3);
+    List<ServiceProcess> victims =
+        Arrays.stream(ServiceKind.values()).map(kind -> instances.get(kind).get(1)).toList();
 
-    // When: one is SIGKILLed halfway through the orders and started again
-    ScenarioResult result =
-        scenario("router-3-kill9")
+    // When: one of each is SIGKILLed halfway through the orders and started again
+    ScenarioResult killed =
+        scenario("scale-3-kill9")
             .orders(600, OrderMix.realistic(), 150)
             .fault(
                 0.5,
                 () -> {
-                  victim.kill();
-                  victim.start();
+                  victims.forEach(ServiceProcess::kill);
+                  victims.forEach(ServiceProcess::start);
                 })
-            .afterLoad(() -> victim.awaitReady(Duration.ofSeconds(120)))
+            .afterLoad(() -> victims.forEach(v -> v.awaitReady(START)))
+            // The two senders' windows: each may have sent what its ledger had not yet recorded.
+            .allowDuplicates(2 * E2eServiceSettings.SENDER_IN_FLIGHT)
             .patience(Duration.ofMinutes(4))
             .run();
 
-    // Then: exactly-once routing survives it, and the three share the partitions again
-    assertExact(result);
-    Map<String, Set<Integer>> after = awaitSpreadOver(group, env.names.created(), 3);
-    System.out.println("notification-router after SIGKILL and re-add: assignment " + after);
+    // Then: ingest and routing stay exactly once, and every group shares its partitions again
+    assertThat(killed.reconciliation().lost()).as("lost orders").isEmpty();
+    assertThat(killed.reconciliation().wrong()).as("wrong outcomes").isEmpty();
+    assertThat(killed.reconciliation().duplicateCount())
+        .as("duplicates beyond the senders' documented windows")
+        .isLessThanOrEqualTo(killed.allowedDuplicates());
+    Map<ServiceKind, Map<String, Set<Integer>>> after = awaitEveryGroupSpreadOver(3);
+    String summary =
+        "after SIGKILL of one of each and re-add: %d duplicates (window %d), assignment %s"
+            .formatted(killed.reconciliation().duplicateCount(), killed.allowedDuplicates(), after);
+    LOGGER.info("{}", summary);
+    System.out.println(summary);
+  }
+
+  /**
+   * Starts instances until every service has {@code count} (all new ones at once, then each awaited
+   * ready), and waits until every group is spread over them.
+   */
+  private void scaleTo(int count) {
+    List<ServiceProcess> started = new ArrayList<>();
+    for (ServiceKind kind : ServiceKind.values()) {
+      List<ServiceProcess> running = instances.get(kind);
+      while (running.size() < count) {
+        ServiceProcess extra = extraInstance(kind, running.size() + 1).start();
+        running.add(extra);
+        started.add(extra);
+      }
+    }
+    started.forEach(s -> s.awaitReady(START));
+    awaitEveryGroupSpreadOver(count);
   }
 
   /** A further instance of a service: the first one's environment, its own port, name and state. */
@@ -189,15 +184,28 @@ class ScaleOutIT {
     return extra;
   }
 
-  /**
-   * Waits until the group has exactly {@code members} members, each owning at least one partition
-   * of the main topic, and all of them owned; returns member client id → main partitions.
-   */
-  private Map<String, Set<Integer>> awaitSpreadOver(int members) {
-    return awaitSpreadOver(
-        env.names.groupOf(ServiceKind.WHATSAPP_SENDER), env.names.whatsapp(), members);
+  /** Every service's group spread over {@code members}; kind → member → input partitions. */
+  private Map<ServiceKind, Map<String, Set<Integer>>> awaitEveryGroupSpreadOver(int members) {
+    Map<ServiceKind, Map<String, Set<Integer>>> spread = new EnumMap<>(ServiceKind.class);
+    for (ServiceKind kind : ServiceKind.values()) {
+      spread.put(kind, awaitSpreadOver(env.names.groupOf(kind), inputTopic(kind), members));
+    }
+    return spread;
   }
 
+  private String inputTopic(ServiceKind kind) {
+    return switch (kind) {
+      case ORDER_INGEST -> env.names.submitted();
+      case NOTIFICATION_ROUTER -> env.names.created();
+      case WHATSAPP_SENDER -> env.names.whatsapp();
+      case INSTAGRAM_SENDER -> env.names.instagram();
+    };
+  }
+
+  /**
+   * Waits until the group has exactly {@code members} members, each owning at least one partition
+   * of {@code topic}, and all of them owned; returns member client id → partitions.
+   */
   private Map<String, Set<Integer>> awaitSpreadOver(String group, String topic, int members) {
     Map<String, Set<Integer>> last = new TreeMap<>();
     await(group + " spread over " + members + " members")

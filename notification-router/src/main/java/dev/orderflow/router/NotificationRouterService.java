@@ -143,15 +143,12 @@ final class NotificationRouterService implements Service {
   }
 
   /**
-   * Streams settings: {@code kafka.streams.*} as given (a {@code client.id} there is honoured;
-   * without one each instance gets {@code <application id>-<instance>}), the thread count {@link
-   * RouterConfig} settled, and the router's guarantees, which config may repeat but not contradict.
+   * Streams settings: {@code kafka.streams.*} as given (client id per instance: {@link
+   * KafkaSettings#streams(String, String)}), the thread count {@link RouterConfig} settled, and the
+   * router's guarantees, which config may repeat but not contradict.
    */
   static Properties streamsProperties(RouterConfig config, RouterTopics topics, String instance) {
-    Properties props = new KafkaSettings(config.kafka()).streams(config.applicationId());
-    if (!config.kafka().streams().containsKey(StreamsConfig.CLIENT_ID_CONFIG)) {
-      props.put(StreamsConfig.CLIENT_ID_CONFIG, config.applicationId() + "-" + instance);
-    }
+    Properties props = new KafkaSettings(config.kafka()).streams(config.applicationId(), instance);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
     props.putAll(RouterStreamsConfig.properties(Map.of(), topics));
     return props;

@@ -65,7 +65,8 @@ final class OrderIngestService implements Service {
         new LagAge(context.metrics().registry(), config.applicationId(), Clock.systemUTC());
     Properties props =
         IngestTopology.withExceptionHandling(
-            new KafkaSettings(KafkaConfig.from(context.config())).streams(config.applicationId()),
+            new KafkaSettings(KafkaConfig.from(context.config()))
+                .streams(config.applicationId(), context.instance()),
             parts);
     props.putAll(lagAge.streamsConfig());
     KafkaStreams streams = new KafkaStreams(IngestTopology.build(topics, parts), props);

@@ -69,6 +69,7 @@ public final class PassthroughCeiling {
         .kafka()
         .streams(
             "bench-passthrough-" + output.hashCode(),
+            "1",
             Map.of(
                 StreamsConfig.NUM_STREAM_THREADS_CONFIG,
                 "1",

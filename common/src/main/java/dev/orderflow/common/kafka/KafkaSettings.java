@@ -174,17 +174,24 @@ public final class KafkaSettings {
     return bounded(props, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG);
   }
 
-  /** Kafka Streams with {@code exactly_once_v2} unless {@code kafka.streams.*} says otherwise. */
-  public Properties streams(String applicationId) {
-    return streams(applicationId, Map.of());
+  /**
+   * Kafka Streams for one instance of an application, with {@code exactly_once_v2} unless {@code
+   * kafka.streams.*} says otherwise. The client id is {@code <application id>-<instance>} unless
+   * {@code kafka.streams.client.id} names one: the instances of a scaled-out service share the
+   * application id, and their clients (in the group's description, client metrics and quotas) must
+   * still be told apart.
+   */
+  public Properties streams(String applicationId, String instance) {
+    return streams(applicationId, instance, Map.of());
   }
 
   /**
-   * {@link #streams(String)} with this application's own defaults above ours. The application id is
-   * the service's own key's; a {@code kafka.streams.application.id} that says otherwise is refused
-   * rather than replaced.
+   * {@link #streams(String, String)} with this application's own defaults above ours. The
+   * application id is the service's own key's; a {@code kafka.streams.application.id} that says
+   * otherwise is refused rather than replaced.
    */
-  public Properties streams(String applicationId, Map<String, String> clientDefaults) {
+  public Properties streams(
+      String applicationId, String instance, Map<String, String> clientDefaults) {
     String given = config.streams().get(STREAMS_APPLICATION_ID);
     if (given != null && !given.strip().equals(applicationId)) {
       throw new ConfigException(
@@ -192,7 +199,7 @@ public final class KafkaSettings {
           "no value, or the service's application id (" + applicationId + ")",
           given);
     }
-    Properties props = base(applicationId);
+    Properties props = base(applicationId + "-" + instance);
     props.put(STREAMS_PROCESSING_GUARANTEE, STREAMS_EXACTLY_ONCE_V2);
     withClientDefaults(props, clientDefaults);
     props.putAll(config.streams());

@@ -104,13 +104,31 @@ class KafkaSettingsTest {
 
   @Test
   void streamsUseExactlyOnceV2ByDefault() {
-    Properties props = plaintext.streams("notification-router");
+    Properties props = plaintext.streams("notification-router", "router-1");
 
     StreamsConfig config = new StreamsConfig(props);
     assertThat(config.getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
     assertThat(config.getString(StreamsConfig.APPLICATION_ID_CONFIG))
         .isEqualTo("notification-router");
+  }
+
+  @Test
+  void eachStreamsInstanceHasItsOwnClientIdUnlessConfigNamesOne() {
+    KafkaSettings named =
+        new KafkaSettings(
+            new KafkaConfig(
+                "b:9092",
+                Map.of(),
+                Map.of(),
+                Map.of(),
+                Map.of("client.id", "router-blue"),
+                Map.of()));
+
+    assertThat(plaintext.streams("notification-router", "pod-2"))
+        .containsEntry("client.id", "notification-router-pod-2");
+    assertThat(named.streams("notification-router", "pod-2"))
+        .containsEntry("client.id", "router-blue");
   }
 
   @Test
@@ -130,7 +148,7 @@ class KafkaSettingsTest {
           settings.producer("p"),
           settings.consumer("g", "c", IsolationLevel.READ_UNCOMMITTED, OffsetReset.EARLIEST),
           settings.admin("a"),
-          settings.streams("s")
+          settings.streams("s", "s-1")
         }) {
       assertThat(props).containsAllEntriesOf(security);
     }
@@ -171,7 +189,7 @@ class KafkaSettingsTest {
         .containsEntry("client.id", "mine");
     assertThat(settings.consumer("g", "c", IsolationLevel.READ_COMMITTED, OffsetReset.EARLIEST))
         .containsEntry("max.poll.records", "100");
-    assertThat(settings.streams("s")).containsEntry("processing.guarantee", "at_least_once");
+    assertThat(settings.streams("s", "s-1")).containsEntry("processing.guarantee", "at_least_once");
     assertThat(plaintext.producer("p")).doesNotContainKey("max.poll.records");
   }
 
@@ -180,9 +198,9 @@ class KafkaSettingsTest {
     KafkaSettings same = streamsOverride(Map.of("application.id", " notification-router "));
     KafkaSettings other = streamsOverride(Map.of("application.id", "someone-else"));
 
-    assertThat(same.streams("notification-router"))
+    assertThat(same.streams("notification-router", "router-1"))
         .containsEntry("application.id", "notification-router");
-    assertThatThrownBy(() -> other.streams("notification-router"))
+    assertThatThrownBy(() -> other.streams("notification-router", "router-1"))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("kafka.streams.application.id: expected")
         .hasMessageContaining("notification-router")
@@ -224,7 +242,7 @@ class KafkaSettingsTest {
                 "ops", "ops-replay", Map.of("transaction.timeout.ms", "60000")))
         .containsEntry("transaction.timeout.ms", "60000")
         .containsEntry("transactional.id", "ops-replay");
-    assertThat(plaintext.streams("bench", Map.of("num.stream.threads", "1")))
+    assertThat(plaintext.streams("bench", "1", Map.of("num.stream.threads", "1")))
         .containsEntry("num.stream.threads", "1")
         .containsEntry("processing.guarantee", "exactly_once_v2");
   }
