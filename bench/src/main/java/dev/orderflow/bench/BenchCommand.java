@@ -62,6 +62,13 @@ final class BenchCommand implements Callable<Integer> {
   Path output;
 
   @Option(
+      names = "--profile",
+      description =
+          "Record every service JVM with Java Flight Recorder into <out>/profiles/ (costs a few %%"
+              + " of CPU; read with: jfr print --events jdk.ExecutionSample <file>).")
+  boolean profile;
+
+  @Option(
       names = "--repository-root",
       defaultValue = ".",
       description = "Where the service modules are.")
@@ -81,7 +88,8 @@ final class BenchCommand implements Callable<Integer> {
             ceilingRecords,
             routerRecords,
             senderRecords,
-            output);
+            output,
+            profile);
     new BenchRun(settings, repositoryRoot.toAbsolutePath().normalize()).run();
     return 0;
   }

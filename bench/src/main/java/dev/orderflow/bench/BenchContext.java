@@ -4,6 +4,7 @@ import dev.orderflow.bench.pipeline.Pipeline;
 import dev.orderflow.bench.pipeline.PipelineNames;
 import dev.orderflow.bench.pipeline.PipelineResources;
 import dev.orderflow.bench.pipeline.ServiceKind;
+import dev.orderflow.bench.pipeline.ServiceProfiles;
 import dev.orderflow.bench.pipeline.StackAddresses;
 import dev.orderflow.bench.pipeline.StackClients;
 import dev.orderflow.devservers.meta.MetaSimulatorClient;
@@ -24,7 +25,8 @@ record BenchContext(
     StackClients clients,
     RunningSimulator simulator,
     Path repositoryRoot,
-    Path workDir) {
+    Path workDir,
+    ServiceProfiles profiles) {
 
   /** Above what any phase offers, so the simulator never throttles unless a test asks it to. */
   static final int SIMULATOR_RATE = 5_000;
@@ -51,7 +53,7 @@ record BenchContext(
 
   /** The services of {@code kinds}, pointed at {@code names}, started and ready. */
   Pipeline start(PipelineNames names, List<ServiceKind> kinds) {
-    return new Pipeline(names, stack, kinds, repositoryRoot, workDir, BenchContext::tune)
+    return new Pipeline(names, stack, kinds, repositoryRoot, workDir, BenchContext::tune, profiles)
         .startAll();
   }
 

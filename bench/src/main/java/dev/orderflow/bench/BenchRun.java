@@ -5,6 +5,7 @@ import dev.orderflow.bench.ceiling.PassthroughCeiling;
 import dev.orderflow.bench.ceiling.RawCeiling;
 import dev.orderflow.bench.pipeline.LaunchCommand;
 import dev.orderflow.bench.pipeline.ServiceKind;
+import dev.orderflow.bench.pipeline.ServiceProfiles;
 import dev.orderflow.bench.pipeline.StackAddresses;
 import dev.orderflow.bench.pipeline.StackClients;
 import dev.orderflow.bench.report.BenchReport;
@@ -14,6 +15,7 @@ import dev.orderflow.devservers.meta.MetaGraphSimulator;
 import dev.orderflow.devservers.meta.Platform;
 import dev.orderflow.devservers.meta.RunningSimulator;
 import dev.orderflow.devservers.meta.SimulatorConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +61,11 @@ final class BenchRun {
               clients,
               simulator,
               repositoryRoot,
-              settings.output().resolve("logs"));
+              settings.output().resolve("logs"),
+              settings.profile()
+                  ? ServiceProfiles.into(
+                      Files.createDirectories(settings.output().resolve("profiles")))
+                  : ServiceProfiles.off());
       List<CeilingResult> ceilings = ceilings(clients, runId);
       EndToEndPhase.Result endToEnd =
           phase(

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param buyerPool buyers the end-to-end orders are spread over (each gets one every pool/rate s)
  * @param metaLatency simulated Graph API latency during the end-to-end phase
  * @param senderLatency simulated Graph API latency while each sender is measured alone
+ * @param profile whether every service JVM is recorded with Java Flight Recorder
  */
 record BenchSettings(
     double rate,
@@ -23,7 +24,8 @@ record BenchSettings(
     int ceilingRecords,
     int routerRecords,
     int senderRecords,
-    Path output) {
+    Path output,
+    boolean profile) {
 
   BenchSettings {
     if (rate <= 0 || duration.isNegative() || duration.isZero()) {

@@ -106,7 +106,8 @@ final class DeliveryStatusPhase {
             service -> {
               service.getValue().put("RATE_NUMBER_PER_SECOND", "1000");
               service.getValue().put("STATUS_TOPIC", status);
-            })
+            },
+            context.profiles())
         .startAll();
   }
 

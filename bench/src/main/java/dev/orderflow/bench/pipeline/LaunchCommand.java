@@ -40,10 +40,17 @@ public record LaunchCommand(List<String> jvmAndTarget, String description) {
       """;
 
   public static LaunchCommand of(ServiceKind kind, Path repositoryRoot, String fallbackClassPath) {
+    return of(kind, repositoryRoot, fallbackClassPath, List.of());
+  }
+
+  /** {@link #of(ServiceKind, Path, String)} with these JVM options after ours. */
+  public static LaunchCommand of(
+      ServiceKind kind, Path repositoryRoot, String fallbackClassPath, List<String> jvmOptions) {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(JVM_OPTIONS);
+    command.addAll(jvmOptions);
     command.add("-Dlogback.configurationFile=" + loggingConfig());
     Optional<Path> jar = shadedJar(repositoryRoot.resolve(kind.module()).resolve("target"));
     if (jar.isPresent()) {

@@ -32,13 +32,29 @@ public final class Pipeline implements AutoCloseable {
       Path repositoryRoot,
       Path workDir,
       Consumer<Map.Entry<ServiceKind, Map<String, String>>> tweak) {
+    this(names, stack, kinds, repositoryRoot, workDir, tweak, ServiceProfiles.off());
+  }
+
+  /**
+   * @param tweak changes a service's environment before it starts (e.g. a shorter retry delay)
+   * @param profiles whether each service JVM is recorded with Java Flight Recorder
+   */
+  public Pipeline(
+      PipelineNames names,
+      StackAddresses stack,
+      Collection<ServiceKind> kinds,
+      Path repositoryRoot,
+      Path workDir,
+      Consumer<Map.Entry<ServiceKind, Map<String, String>>> tweak,
+      ServiceProfiles profiles) {
     String classPath = System.getProperty("java.class.path");
     for (ServiceKind kind : kinds) {
       int port = freePort();
       Map<String, String> env =
           ServiceEnvironment.of(kind, names, stack, port, workDir.resolve("state"));
       tweak.accept(Map.entry(kind, env));
-      LaunchCommand command = LaunchCommand.of(kind, repositoryRoot, classPath);
+      LaunchCommand command =
+          LaunchCommand.of(kind, repositoryRoot, classPath, profiles.jvmOptions(kind));
       services.put(kind, new ServiceProcess(kind.module(), command, env, port, workDir));
     }
   }
