@@ -65,7 +65,8 @@ final class Channel {
             rates.maxThrottleWaits(),
             rates.recipientPenalty(),
             RECIPIENT_CODES,
-            client.statusesNameNotification());
+            client.statusesNameNotification(),
+            config.leaseRenewAfter());
     DeliveryDeps deps =
         new DeliveryDeps(
             client,

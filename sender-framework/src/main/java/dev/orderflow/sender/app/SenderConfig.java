@@ -56,6 +56,16 @@ public record SenderConfig(
     }
   }
 
+  /**
+   * How old a lease may be when a call starts and still not be renewed: half the slack the lease
+   * leaves around one call and the margin, so such a call ends with over half the slack left. With
+   * the defaults (60 s lease, 10 s call timeout) 24 s; with the shortest lease allowed, zero (every
+   * call renews).
+   */
+  public Duration leaseRenewAfter() {
+    return ledger.lease().minus(client.callTimeout()).minus(LEASE_MARGIN).dividedBy(2);
+  }
+
   /** The service name used in logs, metrics and dead-letter headers, e.g. whatsapp-sender. */
   public String serviceName() {
     return platform + "-sender";

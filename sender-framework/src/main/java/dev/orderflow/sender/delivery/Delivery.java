@@ -31,6 +31,13 @@ final class Delivery {
   private final Hops hops;
   private final LedgerCalls ledger;
   private RetryState state;
+
+  /** When this run's lease was last written: the ledger counts {@code ledger.lease} from it. */
+  private Instant leaseFrom;
+
+  /** An earlier send of this notification may have reached Meta: its status may turn it SENT. */
+  private boolean earlierSendPossible;
+
   private int tries;
   private int throttles;
   private boolean refreshed;
@@ -104,10 +111,20 @@ final class Delivery {
 
   private final SendAttempt.Guard guard =
       new SendAttempt.Guard() {
+        /**
+         * A lease younger than {@code leaseRenewAfter} cannot have expired, and outlasts the call
+         * by more than half its slack: renewing it would cost a ledger round trip and prove
+         * nothing. It is renewed anyway when an earlier send may have reached Meta, because that
+         * send's status may have turned the entry SENT meanwhile, which the renewal finds.
+         */
         @Override
         public boolean renewLease() throws InterruptedException {
+          if (!earlierSendPossible
+              && now().isBefore(leaseFrom.plus(deps.policy().leaseRenewAfter()))) {
+            return true;
+          }
           String id = notification.getNotificationId();
-          if (ledger.call("renew", () -> deps.ledger().renew(id, owner, now()))) {
+          if (ledger.call("renew", () -> deps.ledger().renew(id, owner, leaseFrom = now()))) {
             return true;
           }
           deps.metrics().leaseLost("renew");
@@ -251,9 +268,10 @@ final class Delivery {
   private boolean claim() throws InterruptedException {
     while (true) {
       String id = notification.getNotificationId();
-      Claim claim = ledger.call("claim", () -> deps.ledger().claim(id, owner, now()));
+      Claim claim = ledger.call("claim", () -> deps.ledger().claim(id, owner, leaseFrom = now()));
       switch (claim) {
         case Claim.Granted granted -> {
+          earlierSendPossible = state.possiblySent() || granted.takeover();
           if (state.possiblySent()) {
             deps.metrics().possibleDuplicate();
             LOGGER.warn(

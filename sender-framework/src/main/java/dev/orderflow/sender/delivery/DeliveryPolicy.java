@@ -9,14 +9,16 @@ import java.util.Set;
  * before it moves to a delay tier (without burning an attempt), the penalty for a throttled
  * recipient, which codes throttle one recipient only (131056) rather than the number, and whether
  * the platform's status webhooks name the notification ({@link
- * dev.orderflow.sender.api.MessagingClient#statusesNameNotification()}).
+ * dev.orderflow.sender.api.MessagingClient#statusesNameNotification()}), and how old a lease may be
+ * before a call and not be renewed ({@code SenderConfig.leaseRenewAfter()}).
  */
 public record DeliveryPolicy(
     Backoff backoff,
     int maxThrottleWaits,
     Duration recipientPenalty,
     Set<Integer> recipientCodes,
-    boolean statusesNameNotification) {
+    boolean statusesNameNotification,
+    Duration leaseRenewAfter) {
 
   public DeliveryPolicy {
     if (maxThrottleWaits < 1) {
@@ -24,5 +26,8 @@ public record DeliveryPolicy(
           "maxThrottleWaits: expected >= 1, got " + maxThrottleWaits);
     }
     recipientCodes = Set.copyOf(recipientCodes);
+    if (leaseRenewAfter.isNegative()) {
+      throw new IllegalArgumentException("leaseRenewAfter: expected >= 0, got " + leaseRenewAfter);
+    }
   }
 }

@@ -34,7 +34,10 @@ final class SendAttempt {
 
   /** The delivery's part of an attempt: its ledger lease, and SENT. */
   interface Guard {
-    /** Renews the lease right before the call; false when it is no longer ours. */
+    /**
+     * Right before the call: renews the lease when the waits may have outlasted it (or an earlier
+     * send may have been confirmed meanwhile); false when it is no longer ours.
+     */
     boolean renewLease() throws InterruptedException;
 
     /** Meta accepted; runs before any interrupt may land: write SENT. */

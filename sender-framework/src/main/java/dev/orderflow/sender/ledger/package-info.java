@@ -14,13 +14,18 @@
  * sender.ledger.takeovers}; a SENT written twice is counted in {@code sender.ledger.duplicates}. We
  * chose a possible duplicate over a possible loss (the design's "never silently lost").
  *
- * <p>What keeps the window that narrow: the lease is renewed (owner-conditionally) right before the
- * Meta call, after the waits for rate, pacing and the circuit, and it is validated at start-up to
- * outlast the call timeout, so no other run can take it over while the call is out; release and
- * settling are conditional on the owner, so a run whose lease was taken over writes nothing but
- * SENT; and from the call until SENT is written, revoke and shutdown interrupts are deferred, so
- * neither aborts the write. Only a process death (or a DynamoDB outage outlasting the lease) inside
- * "call, then write SENT" leaves the entry SENDING.
+ * <p>What keeps the window that narrow: at the Meta call, after the waits for rate, pacing and the
+ * circuit, the lease has at least half its slack over the call timeout left (validated at start-up
+ * to outlast the call timeout), so no other run can take it over while the call is out. A lease is
+ * renewed (owner-conditionally) before the call when it is older than {@code
+ * SenderConfig.leaseRenewAfter()} (24 s with the defaults), or when an earlier send of the same
+ * notification may have reached Meta (a status of that send may have turned the entry SENT, which
+ * the renewal finds); a call right after its claim needs no renewal, so a notification sent at once
+ * costs two ledger writes, the claim and SENT. Release and settling are conditional on the owner,
+ * so a run whose lease was taken over writes nothing but SENT; and from the call until SENT is
+ * written, revoke and shutdown interrupts are deferred, so neither aborts the write. Only a process
+ * death (or a DynamoDB outage outlasting the lease) inside "call, then write SENT" leaves the entry
+ * SENDING.
  *
  * <p><b>The other open case: no answer.</b> A read timeout or a reset after the request was
  * written, or a 200 without a message id, leaves "did Meta send it?" unanswered. Such an attempt is

@@ -43,6 +43,20 @@ class SenderSettingsTest {
   }
 
   @Test
+  void aLeaseIsRenewedBeforeACallOnlyOnceItHasUsedHalfItsSlack() {
+    // 60 s lease, 10 s call timeout, 2 s margin: (60 - 10 - 2) / 2
+    assertThat(
+            SenderSettings.from(ConfigSource.of(Map.of(), Map.of()), "whatsapp").leaseRenewAfter())
+        .isEqualTo(Duration.ofSeconds(24));
+    // The shortest lease allowed leaves no slack: every call renews
+    assertThat(
+            SenderSettings.from(
+                    ConfigSource.of(Map.of("ledger.lease", "12s"), Map.of()), "whatsapp")
+                .leaseRenewAfter())
+        .isZero();
+  }
+
+  @Test
   void aBadValueNamesItsKeyAndTheExpectedForm() {
     assertThatThrownBy(
             () ->

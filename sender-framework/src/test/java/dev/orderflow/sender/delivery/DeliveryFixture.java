@@ -80,7 +80,9 @@ final class DeliveryFixture {
             3,
             Duration.ofSeconds(30),
             Set.of(131056),
-            statusesNameNotification);
+            statusesNameNotification,
+            // As SenderConfig works it out for this 30 s lease and a 10 s call timeout.
+            Duration.ofSeconds(9));
     DeliveryDeps deps =
         new DeliveryDeps(
             client,

@@ -49,6 +49,28 @@ class DeliveryHandlerTest {
   }
 
   @Test
+  void aSendRightAfterItsClaimLeavesTheLeaseAsTheClaimWroteIt() throws Exception {
+    f.handler.handle(f.record(MAIN, order));
+
+    assertThat(f.client.delivered()).containsExactly("order-1:whatsapp");
+    assertThat(f.ledger.renewals()).as("ledger writes: the claim and SENT only").isZero();
+  }
+
+  @Test
+  void aResendAfterAnUnansweredSendRenewsTheLeaseFirst() throws Exception {
+    // Given the first call goes unanswered: it may have reached Meta
+    f.client.then(NO_ANSWER);
+
+    // When
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the second call renewed the lease first, since a status of the first could have
+    // turned the entry SENT in the meantime
+    assertThat(f.client.calls()).isEqualTo(2);
+    assertThat(f.ledger.renewals()).isEqualTo(1);
+  }
+
+  @Test
   void aNotificationAlreadySentIsNotSentAgainAndCountsALedgerHit() throws Exception {
     // Given it went out once
     f.handler.handle(f.record(MAIN, order));

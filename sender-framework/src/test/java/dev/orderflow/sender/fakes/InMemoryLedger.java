@@ -48,6 +48,7 @@ public final class InMemoryLedger implements DeliveryLedger {
   }
 
   private final Duration lease;
+  private int renewals;
 
   public InMemoryLedger(Duration lease) {
     this.lease = lease;
@@ -127,6 +128,7 @@ public final class InMemoryLedger implements DeliveryLedger {
 
   @Override
   public synchronized boolean renew(String id, String owner, Instant now) {
+    renewals++;
     maybeFail();
     if (!ownedBy(id, owner)) {
       return false;
@@ -143,6 +145,11 @@ public final class InMemoryLedger implements DeliveryLedger {
   @Override
   public synchronized boolean failed(String id, String owner, String reason, Instant now) {
     return settle(id, owner, "FAILED");
+  }
+
+  /** Renewals asked for, successful or not. */
+  public synchronized int renewals() {
+    return renewals;
   }
 
   public Entry entry(String id) {
