@@ -183,15 +183,9 @@ class ServiceScrapeIT {
     String phone = "+23480" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
     NotificationRequested template =
         RequestedNotifications.whatsappTemplate("ORD-DEPLOY-1", "buyer-deploy", phone).build();
-    try (RunningSimulator meta = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
-        RunningService sender =
-            startSender(
-                stack, "whatsapp", "dev.orderflow.whatsapp.WhatsAppSenderMain", meta, template)) {
-      await("the template delivered")
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> !meta.client().messages(Platform.WHATSAPP, phone.substring(1)).isEmpty());
-      assertSenderMetrics(sender.scrapeUntil("sender_sent_total"));
-    }
+
+    scrapeSenderAfterItsFirstSend(
+        stack, Platform.WHATSAPP, "dev.orderflow.whatsapp.WhatsAppSenderMain", template);
   }
 
   @Test
@@ -203,13 +197,23 @@ class ServiceScrapeIT {
                 "ORD-DEPLOY-2", "buyer-deploy", dev.orderflow.schema.Platform.INSTAGRAM, igsid)
             .setInsideServiceWindow(true)
             .build();
+
+    scrapeSenderAfterItsFirstSend(
+        stack, Platform.INSTAGRAM, "dev.orderflow.instagram.InstagramSenderMain", text);
+  }
+
+  /** The sender delivers {@code notification} to an embedded Meta, then its scrape is checked. */
+  private static void scrapeSenderAfterItsFirstSend(
+      TestStack stack, Platform platform, String mainClass, NotificationRequested notification)
+      throws Exception {
+    // The simulator files WhatsApp numbers without their '+'.
+    String recipient = notification.getRecipient().replaceFirst("^\\+", "");
     try (RunningSimulator meta = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
         RunningService sender =
-            startSender(
-                stack, "instagram", "dev.orderflow.instagram.InstagramSenderMain", meta, text)) {
-      await("the text delivered")
+            startSender(stack, platform.wireName(), mainClass, meta, notification)) {
+      await("the notification delivered")
           .atMost(Duration.ofSeconds(60))
-          .until(() -> !meta.client().messages(Platform.INSTAGRAM, igsid).isEmpty());
+          .until(() -> !meta.client().messages(platform, recipient).isEmpty());
       assertSenderMetrics(sender.scrapeUntil("sender_sent_total"));
     }
   }

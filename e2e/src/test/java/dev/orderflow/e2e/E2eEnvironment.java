@@ -4,6 +4,7 @@ import dev.orderflow.bench.pipeline.Pipeline;
 import dev.orderflow.bench.pipeline.PipelineNames;
 import dev.orderflow.bench.pipeline.PipelineResources;
 import dev.orderflow.bench.pipeline.ServiceKind;
+import dev.orderflow.bench.pipeline.ServiceProfiles;
 import dev.orderflow.bench.pipeline.StackAddresses;
 import dev.orderflow.bench.pipeline.StackClients;
 import dev.orderflow.devservers.meta.MetaGraphSimulator;
@@ -59,7 +60,8 @@ final class E2eEnvironment implements AutoCloseable {
             EnumSet.allOf(ServiceKind.class),
             repositoryRoot(),
             workDir.resolve("services"),
-            E2eServiceSettings::apply);
+            E2eServiceSettings::apply,
+            ServiceProfiles.off());
     this.producer = clients.producer("e2e-vendor");
   }
 

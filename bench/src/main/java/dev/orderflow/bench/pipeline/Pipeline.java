@@ -24,19 +24,6 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * @param tweak changes a service's environment before it starts (e.g. a shorter retry delay)
-   */
-  public Pipeline(
-      PipelineNames names,
-      StackAddresses stack,
-      Collection<ServiceKind> kinds,
-      Path repositoryRoot,
-      Path workDir,
-      Consumer<Map.Entry<ServiceKind, Map<String, String>>> tweak) {
-    this(names, stack, kinds, repositoryRoot, workDir, tweak, ServiceProfiles.off());
-  }
-
-  /**
-   * @param tweak changes a service's environment before it starts (e.g. a shorter retry delay)
    * @param profiles whether each service JVM is recorded with Java Flight Recorder
    */
   public Pipeline(
