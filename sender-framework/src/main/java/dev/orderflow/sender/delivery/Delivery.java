@@ -80,7 +80,7 @@ final class Delivery {
   /** True when the outcome ends this delivery; false to try again. */
   private boolean handled(SendAttempt.Result result) throws InterruptedException {
     return switch (result.outcome()) {
-      case SendOutcome.Sent sent -> done(result.startedAt());
+      case SendOutcome.Sent sent -> done();
       case SendOutcome.Failed failed -> {
         deps.metrics().failed(failed.errorClass(), failed.error());
         if (failed.possiblySent()) {
@@ -162,9 +162,8 @@ final class Delivery {
     }
   }
 
-  private boolean done(Instant sentAt) {
+  private boolean done() {
     deps.metrics().sent();
-    deps.rate().succeeded(sentAt);
     return true;
   }
 

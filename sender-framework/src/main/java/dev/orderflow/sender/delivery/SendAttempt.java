@@ -70,6 +70,10 @@ final class SendAttempt {
             () -> {
               SendOutcome answer = guardedCall(notification, credentials);
               if (answer instanceof SendOutcome.Sent sent) {
+                // Told before the SENT write: a throttle answer that arrives while the write is
+                // out must find this acceptance counted, or the cut to what the platform accepted
+                // undercounts by every write in flight (the ledger may take 100 ms under load).
+                deps.rate().succeeded(startedAt);
                 guard.sent(sent);
               }
               return answer;

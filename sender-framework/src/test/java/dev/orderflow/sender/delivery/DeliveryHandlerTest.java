@@ -57,6 +57,21 @@ class DeliveryHandlerTest {
   }
 
   @Test
+  void theChannelRateLearnsOfAnAcceptanceBeforeItsSentIsWritten() throws Exception {
+    // Given a second of slow start behind the channel (62.5 msg/s, doubling per second accepted)
+    f.clock.advance(Duration.ofSeconds(1));
+    double[] rateWhileSentIsWritten = new double[1];
+    f.ledger.beforeSent(() -> rateWhileSentIsWritten[0] = f.limiter.rate());
+
+    // When a send is accepted
+    f.handler.handle(f.record(MAIN, order));
+
+    // Then the acceptance had doubled the rate before SENT was written: a throttle answer
+    // arriving during a slow write finds it counted
+    assertThat(rateWhileSentIsWritten[0]).isEqualTo(125.0);
+  }
+
+  @Test
   void aResendAfterAnUnansweredSendRenewsTheLeaseFirst() throws Exception {
     // Given the first call goes unanswered: it may have reached Meta
     f.client.then(NO_ANSWER);
