@@ -21,11 +21,11 @@
  * SenderConfig.leaseRenewAfter()} (24 s with the defaults), or when an earlier send of the same
  * notification may have reached Meta (a status of that send may have turned the entry SENT, which
  * the renewal finds); a call right after its claim needs no renewal, so a notification sent at once
- * costs two ledger writes, the claim and SENT. Release and settling are conditional on the owner,
- * so a run whose lease was taken over writes nothing but SENT; and from the call until SENT is
- * written, revoke and shutdown interrupts are deferred, so neither aborts the write. Only a process
- * death (or a DynamoDB outage outlasting the lease) inside "call, then write SENT" leaves the entry
- * SENDING.
+ * costs two ledger writes, the claim and SENT (and on Instagram its message index). Release and
+ * settling are conditional on the owner, so a run whose lease was taken over writes nothing but
+ * SENT; and from the call until SENT is written, revoke and shutdown interrupts are deferred, so
+ * neither aborts the write. Only a process death (or a DynamoDB outage outlasting the lease) inside
+ * "call, then write SENT" leaves the entry SENDING.
  *
  * <p><b>The other open case: no answer.</b> A read timeout or a reset after the request was
  * written, or a 200 without a message id, leaves "did Meta send it?" unanswered. Such an attempt is
