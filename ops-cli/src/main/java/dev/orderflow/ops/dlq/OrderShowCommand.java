@@ -46,13 +46,7 @@ public final class OrderShowCommand extends DlqSubcommand {
       description = "Read records from this time on: 2h, 7d or 2026-12-01T10:00:00Z.")
   Instant since;
 
-  @Option(names = "--json", description = "One JSON object.")
-  boolean json;
-
-  @Option(
-      names = "--reveal",
-      description = "Print the buyer's phone number or Instagram id in full (masked otherwise).")
-  boolean reveal;
+  @Mixin ShowOptions show;
 
   @Mixin LedgerOptions ledgerOptions;
 
@@ -120,10 +114,10 @@ public final class OrderShowCommand extends DlqSubcommand {
     OrderStory story =
         new OrderStoryReader(clients.scanner(), existing, ledger::entry, topics, since)
             .read(order.trim());
-    if (json) {
-      out().println(OrderStoryText.json(story, reveal));
+    if (show.json) {
+      out().println(OrderStoryText.json(story, show.reveal));
     } else {
-      new OrderStoryText(out(), reveal).print(story);
+      new OrderStoryText(out(), show.reveal).print(story);
     }
     out().flush();
     return story.found() ? ExitCode.OK : ExitCode.NOTHING_MATCHED;

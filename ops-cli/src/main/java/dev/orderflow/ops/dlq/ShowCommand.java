@@ -2,7 +2,7 @@ package dev.orderflow.ops.dlq;
 
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ops dlq show}: one record in full, value decoded and every header readable. */
@@ -32,13 +32,7 @@ public final class ShowCommand extends DlqSubcommand {
       description = "topic:partition:offset (as list prints it) or topic-partition@offset.")
   List<String> records;
 
-  @Option(names = "--json", description = "One JSON object per record.")
-  boolean json;
-
-  @Option(
-      names = "--reveal",
-      description = "Print the buyer's phone number or Instagram id in full (masked otherwise).")
-  boolean reveal;
+  @Mixin ShowOptions show;
 
   @Override
   int run(DlqClients clients) {
@@ -52,10 +46,10 @@ public final class ShowCommand extends DlqSubcommand {
         missing++;
         continue;
       }
-      if (json) {
-        out().println(RecordJson.of(letter.get(), reveal));
+      if (show.json) {
+        out().println(RecordJson.of(letter.get(), show.reveal));
       } else {
-        new RecordText(out(), reveal).print(letter.get());
+        new RecordText(out(), show.reveal).print(letter.get());
       }
     }
     out().flush();
