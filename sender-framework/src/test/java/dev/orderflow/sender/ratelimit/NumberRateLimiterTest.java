@@ -51,4 +51,15 @@ class NumberRateLimiterTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rate: expected > 0");
   }
+
+  @Test
+  void theLimiterPacesCallsAtItsRate() throws Exception {
+    NumberRateLimiter limiter = new NumberRateLimiter(100);
+    long start = System.nanoTime();
+    for (int i = 0; i < 30; i++) {
+      limiter.acquire();
+    }
+    // 30 permits at 100/s take at least ~290 ms (the first is free)
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(250));
+  }
 }
