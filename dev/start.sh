@@ -58,7 +58,7 @@ install_dynalite() {
 # first (fast), online when something is not in ~/.m2 yet.
 build_jars() {
   local modules=()
-  stale "$DEV_SERVERS_JAR" dev/servers/src dev/servers/pom.xml && modules+=(dev/servers)
+  stale "$DEV_SERVERS_JAR" dev/servers/src dev/servers/pom.xml common/src common/pom.xml && modules+=(dev/servers)
   stale "$OPS_CLI_JAR" ops-cli/src ops-cli/pom.xml common/src common/pom.xml && modules+=(ops-cli)
   [ ${#modules[@]} -gt 0 ] || return 0
   local list t

@@ -1,6 +1,7 @@
 package dev.orderflow.devservers.meta;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.orderflow.common.backoff.Sleeper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,11 +33,11 @@ final class SimulatorServer {
   private SimulatorServer() {}
 
   static RunningSimulator start(SimulatorConfig config, Clock clock) throws IOException {
-    return start(config, clock, Pause.REAL);
+    return start(config, clock, Sleeper.REAL);
   }
 
   /** With the given way of holding replies back (tests count the pauses instead of waiting). */
-  static RunningSimulator start(SimulatorConfig config, Clock clock, Pause pause)
+  static RunningSimulator start(SimulatorConfig config, Clock clock, Sleeper pause)
       throws IOException {
     if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
       System.setProperty(MAX_IDLE_CONNECTIONS, "4096");

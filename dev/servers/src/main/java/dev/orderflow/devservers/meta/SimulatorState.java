@@ -1,5 +1,6 @@
 package dev.orderflow.devservers.meta;
 
+import dev.orderflow.common.backoff.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,7 @@ final class SimulatorState {
   private final SimulatorSettings initialSettings;
   private final AtomicReference<SimulatorSettings> settings;
   private final Clock clock;
-  private final Pause pause;
+  private final Sleeper pause;
   private final RateWindow rates = new RateWindow();
   private final PairLimiter pairs = new PairLimiter();
   private final MessagingWindows windows = new MessagingWindows();
@@ -28,7 +29,7 @@ final class SimulatorState {
       SimulatorSettings initialSettings,
       WebhookSettings webhookSettings,
       Clock clock,
-      Pause pause) {
+      Sleeper pause) {
     this.initialSettings = initialSettings;
     this.settings = new AtomicReference<>(initialSettings);
     this.clock = clock;
@@ -43,7 +44,7 @@ final class SimulatorState {
 
   /** Holds the calling (virtual) thread's reply back for {@code duration}. */
   void pause(Duration duration) throws InterruptedException {
-    pause.pause(duration);
+    pause.sleep(duration);
   }
 
   SimulatorSettings settings() {

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Held replies go through the simulator's one {@link Pause}, so a test can hold them for free. */
+/**
+ * Held replies go through the simulator's one {@code Sleeper}, so a test can hold them for free.
+ */
 class SimulatorPauseTest {
 
   @Test
