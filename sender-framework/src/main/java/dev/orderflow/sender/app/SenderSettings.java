@@ -81,7 +81,8 @@ public final class SenderSettings {
 
   private static RetryConfig retry(ConfigSource c) {
     RetryConfig d = RetryConfig.defaults();
-    List<String> configured = c.list("retry.delays", null); // set but empty: no delay tiers
+    // Unset (or blank, which ConfigSource treats as unset): the default tiers; "," alone: none.
+    List<String> configured = c.list("retry.delays", null);
     List<Duration> delays =
         configured == null ? d.delays() : configured.stream().map(SenderSettings::delay).toList();
     return new RetryConfig(
