@@ -125,17 +125,12 @@ final class DeadLetterReader {
       if (tree == null || !tree.isObject()) {
         return new Facts(null, null, null, null);
       }
-      String platform = field(tree, "platform");
+      String platform = DecodedValue.field(tree, "platform");
       return new Facts(
-          field(tree, "orderId"),
-          field(tree, "buyerId"),
+          DecodedValue.field(tree, "orderId"),
+          DecodedValue.field(tree, "buyerId"),
           platform == null ? null : platform.toLowerCase(Locale.ROOT),
-          field(tree, "correlationId"));
-    }
-
-    static String field(JsonNode tree, String name) {
-      JsonNode node = tree.get(name);
-      return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
+          DecodedValue.field(tree, "correlationId"));
     }
   }
 }

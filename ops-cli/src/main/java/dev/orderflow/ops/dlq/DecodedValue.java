@@ -28,6 +28,20 @@ sealed interface DecodedValue {
     };
   }
 
+  /** The named top-level field as text (an object or array as JSON), or null when absent. */
+  default String field(String name) {
+    return field(tree(), name);
+  }
+
+  /** The same for any tree: the one way the ops tool reads a field out of a record value. */
+  static String field(JsonNode tree, String name) {
+    JsonNode node = tree == null ? null : tree.get(name);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    return node.isContainerNode() ? node.toString() : node.asText();
+  }
+
   default boolean decodable() {
     return this instanceof Avro || this instanceof Json;
   }

@@ -1,6 +1,5 @@
 package dev.orderflow.ops.dlq;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,6 @@ record OrderStory(
 
   boolean found() {
     return !intake.isEmpty() || !routes.isEmpty() || !deadLetters.isEmpty();
-  }
-
-  static String field(DeadLetter record, String name) {
-    JsonNode tree = record.value().tree();
-    JsonNode node = tree == null ? null : tree.get(name);
-    return node == null || node.isNull()
-        ? null
-        : node.isContainerNode() ? node.toString() : node.asText();
   }
 
   /**
@@ -121,7 +112,7 @@ record OrderStory(
     StringBuilder note = new StringBuilder();
     for (DeadLetter letter : deadLetters) {
       if (letter.kind() == SourceKind.SENDER
-          && notificationId.equals(field(letter, "notificationId"))) {
+          && notificationId.equals(letter.value().field("notificationId"))) {
         note.append("; dead letter ").append(letter.at());
         replays.stream()
             .filter(r -> r.from().equals(letter.at().toString()))

@@ -55,7 +55,7 @@ final class OrderStoryReader {
     List<DeadLetter> intake =
         scan(
             List.of(topics.created(), topics.rejected()),
-            r -> asked.equals(r.orderId()) || asked.equals(OrderStory.field(r, "vendorOrderId")));
+            r -> asked.equals(r.orderId()) || asked.equals(r.value().field("vendorOrderId")));
     String orderId = orderId(asked, intake);
     if (orderId == null) {
       return new OrderStory(
@@ -67,7 +67,7 @@ final class OrderStoryReader {
 
     Set<String> notificationIds = new LinkedHashSet<>();
     Stream.concat(routes.stream(), parked.stream())
-        .map(r -> OrderStory.field(r, "notificationId"))
+        .map(r -> r.value().field("notificationId"))
         .filter(Objects::nonNull)
         .forEach(notificationIds::add);
     List<LedgerEntry> entries =
@@ -84,8 +84,8 @@ final class OrderStoryReader {
         scan(
             List.of(topics.status()),
             r ->
-                messageIds.contains(OrderStory.field(r, "messageId"))
-                    || notificationIds.contains(OrderStory.field(r, "bizOpaqueCallbackData")));
+                messageIds.contains(r.value().field("messageId"))
+                    || notificationIds.contains(r.value().field("bizOpaqueCallbackData")));
     statuses =
         statuses.stream().sorted(Comparator.comparing(OrderStoryReader::occurredAt)).toList();
     return new OrderStory(
@@ -134,7 +134,7 @@ final class OrderStoryReader {
     Set<String> coordinates = new TreeSet<>();
     parked.forEach(letter -> coordinates.add(letter.at().toString()));
     List<Replay> replays = new ArrayList<>();
-    scan(List.of(topics.audit()), r -> "replay-finished".equals(OrderStory.field(r, "event")))
+    scan(List.of(topics.audit()), r -> "replay-finished".equals(r.value().field("event")))
         .forEach(
             event -> {
               JsonNode tree = event.value().tree();
@@ -177,7 +177,7 @@ final class OrderStoryReader {
 
   /** When Meta says the status happened (epoch millis in the Avro record), else when it landed. */
   static Instant occurredAt(DeadLetter status) {
-    String at = OrderStory.field(status, "occurredAt");
+    String at = status.value().field("occurredAt");
     return instant(at, status.timestamp());
   }
 

@@ -84,7 +84,7 @@ final class OrderStoryText {
         + "  buyer "
         + record.buyerId()
         + ", "
-        + money(OrderStory.field(record, "currency"), OrderStory.field(record, "totalMinor"))
+        + money(record.value().field("currency"), record.value().field("totalMinor"))
         + ", "
         + record.value().tree().path("items").size()
         + " item(s)";
@@ -102,15 +102,15 @@ final class OrderStoryText {
   }
 
   private String route(DeadLetter record) {
-    boolean window = "true".equals(OrderStory.field(record, "insideServiceWindow"));
-    String recipient = OrderStory.field(record, Recipients.FIELD);
+    boolean window = "true".equals(record.value().field("insideServiceWindow"));
+    String recipient = record.value().field(Recipients.FIELD);
     return record.timestamp()
         + "  "
         + record.platform()
         + "  "
         + record.at()
         + "  notification "
-        + OrderStory.field(record, "notificationId")
+        + record.value().field("notificationId")
         + " to "
         + (reveal || recipient == null ? recipient : Redact.phone(recipient))
         + (window ? ", free text (inside the 24-hour window)" : ", outside the 24-hour window");
@@ -135,9 +135,9 @@ final class OrderStoryText {
         new StringBuilder()
             .append(OrderStoryReader.occurredAt(record))
             .append("  ")
-            .append(OrderStory.field(record, "messageId"))
+            .append(record.value().field("messageId"))
             .append("  ")
-            .append(OrderStory.field(record, "status"));
+            .append(record.value().field("status"));
     for (JsonNode error : errors) {
       text.append("  ")
           .append(error.path("code").asText())

@@ -28,11 +28,11 @@ final class Rejections {
     String code = reasonHeader != null ? reasonHeader : reasons.path(0).path("code").asText(null);
     JsonNode source = tree.path("source");
     return new Diagnosis(
-        Facts.field(tree, "kind"),
+        DecodedValue.field(tree, "kind"),
         code,
         message,
         DeadLetterReader.coordinates(
-            Facts.field(source, "topic"),
+            DecodedValue.field(source, "topic"),
             source.path("partition").canConvertToLong() ? source.path("partition").asLong() : null,
             source.path("offset").canConvertToLong() ? source.path("offset").asLong() : null));
   }
@@ -41,15 +41,15 @@ final class Rejections {
     if (tree == null || !tree.isObject()) {
       return new Facts(null, null, null, null);
     }
-    String vendor = Facts.field(tree, "vendorId");
-    String vendorOrder = Facts.field(tree, "vendorOrderId");
+    String vendor = DecodedValue.field(tree, "vendorId");
+    String vendorOrder = DecodedValue.field(tree, "vendorOrderId");
     String orderId = vendor != null && vendorOrder != null ? vendor + ":" + vendorOrder : null;
-    return new Facts(orderId, buyerOf(tree), null, Facts.field(tree, "correlationId"));
+    return new Facts(orderId, buyerOf(tree), null, DecodedValue.field(tree, "correlationId"));
   }
 
   /** The buyer, when the submitted bytes were JSON; Avro submissions are not decoded here. */
   private static String buyerOf(JsonNode tree) {
-    String base64 = Facts.field(tree.path("original"), "base64");
+    String base64 = DecodedValue.field(tree.path("original"), "base64");
     if (base64 == null) {
       return null;
     }
@@ -58,7 +58,7 @@ final class Rejections {
       if (original.length == 0 || original[0] != '{') {
         return null;
       }
-      return Facts.field(JSON.readTree(original), "buyerId");
+      return DecodedValue.field(JSON.readTree(original), "buyerId");
     } catch (IOException | IllegalArgumentException e) {
       return null; // a rejection of unreadable bytes: there is no buyer to name
     }

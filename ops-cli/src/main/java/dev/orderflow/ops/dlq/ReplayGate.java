@@ -89,8 +89,7 @@ record ReplayGate(
 
   /** The ledger key: the value's own, else orderId + ":" + platform, as the router writes it. */
   static String notificationId(DeadLetter letter) {
-    var tree = letter.value().tree();
-    String own = tree == null ? null : DeadLetterReader.Facts.field(tree, "notificationId");
+    String own = letter.value().field("notificationId");
     if (own != null) {
       return own;
     }
