@@ -1,18 +1,11 @@
 package dev.orderflow.instagram;
 
+import static dev.orderflow.sender.fakes.StackChannel.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.orderflow.common.aws.AwsClients;
-import dev.orderflow.common.config.AwsConfig;
-import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.kafka.HeaderNames;
-import dev.orderflow.common.kafka.TopicNames;
-import dev.orderflow.common.ops.HealthChecks;
 import dev.orderflow.common.ops.Metrics;
-import dev.orderflow.common.serde.AvroSerdeConfig;
-import dev.orderflow.common.serde.AvroSerializer;
-import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.devservers.meta.MetaGraphSimulator;
 import dev.orderflow.devservers.meta.Platform;
 import dev.orderflow.devservers.meta.RunningSimulator;
@@ -20,19 +13,13 @@ import dev.orderflow.devservers.meta.SimulatorConfig;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.ContractClasses;
 import dev.orderflow.schema.NotificationRequested;
-import dev.orderflow.sender.app.NotificationDecoder;
 import dev.orderflow.sender.app.SenderApp;
-import dev.orderflow.sender.fakes.RenamedPlatform;
+import dev.orderflow.sender.fakes.StackChannel;
 import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.TestStack;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,45 +34,18 @@ class InstagramSenderIT {
       throws Exception {
     // Given a channel of its own: topics, ledger table, secret, simulator
     ContractClasses.trustForAvro();
-    var platform =
-        new RenamedPlatform(
-            "igit" + letters(8), new InstagramPlatform(InstagramHostStyle.INSTAGRAM_LOGIN));
-    String mainTopic = TopicNames.platformTopic(platform.name());
-    String deadLetters = TopicNames.deadLetterTopic(platform.name());
-    stack.createTopics(
-        2,
-        mainTopic,
-        TopicNames.retryTopic(platform.name(), "1s"),
-        TopicNames.retryTopic(platform.name(), "2s"),
-        deadLetters);
-    String table = stack.uniqueTable("ledger");
-    stack.createTable(table, "notificationId");
-    String secretName = "it/" + platform.name();
+    StackChannel channel =
+        StackChannel.create(
+            stack, "igit", new InstagramPlatform(InstagramHostStyle.INSTAGRAM_LOGIN), 2);
+    channel.createSecret(
+        """
+        {"instagramToken":"%s","instagramAccountId":"%s"}
+        """
+            .formatted(
+                SimulatorSettings.DEFAULT_INSTAGRAM_TOKEN, SimulatorSettings.DEFAULT_INSTAGRAM_ID));
     try (RunningSimulator simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
-        Metrics metrics = Metrics.create(platform.name() + "-sender", "it-1")) {
-      ConfigSource config = config(stack, table, secretName, simulator.baseUri());
-      try (var secrets = new AwsClients(AwsConfig.from(config)).secretsManager()) {
-        secrets.createSecret(
-            r ->
-                r.name(secretName)
-                    .secretString(
-                        """
-                        {"instagramToken":"%s","instagramAccountId":"%s"}
-                        """
-                            .formatted(
-                                SimulatorSettings.DEFAULT_INSTAGRAM_TOKEN,
-                                SimulatorSettings.DEFAULT_INSTAGRAM_ID)));
-      }
-      var context =
-          new ServiceContext(
-              platform.name() + "-sender",
-              "it-1",
-              config,
-              metrics,
-              new HealthChecks(),
-              new HealthChecks());
-      SenderApp app = new SenderApp(context, platform, NotificationDecoder.from(config));
-      app.start();
+        Metrics metrics = Metrics.create(channel.platform().name() + "-sender", "it-1")) {
+      SenderApp app = channel.start(channel.config(simulator.baseUri(), Map.of()), metrics);
       try {
         // Given a buyer whose messaging window has closed
         simulator.client().closeWindow(Platform.INSTAGRAM, "igsid-late");
@@ -103,7 +63,7 @@ class InstagramSenderIT {
                 .setBuyerId("buyer-late")
                 .setRecipient("igsid-late")
                 .build();
-        byte[] lateBytes = publish(stack, mainTopic, onTime, late);
+        byte[] lateBytes = channel.publish(onTime, late);
 
         // Then the first is delivered through the Instagram account
         await()
@@ -120,7 +80,7 @@ class InstagramSenderIT {
                             }));
         // And the second, refused outside the window, is dead-lettered unchanged
         ConsumerRecord<byte[], byte[]> dead =
-            stack.drain(deadLetters, 1, Duration.ofSeconds(30)).getFirst();
+            stack.drain(channel.deadLetters(), 1, Duration.ofSeconds(30)).getFirst();
         assertThat(dead.value()).isEqualTo(lateBytes);
         assertThat(header(dead, HeaderNames.DLQ_ERROR_CODE)).isEqualTo("10");
         assertThat(header(dead, HeaderNames.DLQ_ERROR_SUBCODE)).isEqualTo("2534022");
@@ -130,53 +90,5 @@ class InstagramSenderIT {
         app.stop();
       }
     }
-  }
-
-  private static ConfigSource config(
-      TestStack stack, String table, String secretName, URI simulator) {
-    return ConfigSource.of(
-        Map.of(
-            "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
-            "schema.registry.url", stack.registryUrl().toString(),
-            "aws.region", stack.awsRegion(),
-            "aws.endpoint.url", stack.dynamoDbEndpoint().toString(),
-            "aws.endpoint.url.secrets.manager", stack.secretsEndpoint().toString(),
-            "ledger.table", table,
-            "credentials.secret-name", secretName,
-            "retry.delays", "1s,2s",
-            "meta.graph.url", simulator.toString()),
-        Map.of());
-  }
-
-  private static byte[] publish(
-      TestStack stack, String topic, NotificationRequested... notifications) throws Exception {
-    byte[] last = null;
-    try (var serializer =
-            new AvroSerializer<NotificationRequested>(
-                AvroSerdeConfig.localStack(stack.registryUrl().toString()));
-        KafkaProducer<byte[], byte[]> producer = stack.producer()) {
-      for (NotificationRequested n : notifications) {
-        last = serializer.serialize(topic, n);
-        producer.send(new ProducerRecord<>(topic, bytes(n.getBuyerId()), last)).get();
-      }
-    }
-    return last;
-  }
-
-  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-    var header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static String letters(int count) {
-    StringBuilder name = new StringBuilder();
-    for (int i = 0; i < count; i++) {
-      name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-    }
-    return name.toString();
   }
 }
