@@ -158,51 +158,6 @@ class InstagramClientTest {
             });
   }
 
-  @Test
-  void anUnreadableErrorBodyIsClassifiedByHttpStatus() {
-    server.enqueue(new MockResponse.Builder().code(429).body("Too Many Requests").build());
-
-    SendOutcome outcome = client.send(Notifications.notification().build(), INSTAGRAM_LOGIN);
-
-    assertThat(outcome)
-        .isEqualTo(
-            new SendOutcome.Failed(
-                ErrorClass.BACKOFF,
-                new MetaError(429, null, null, "HTTP 429: Too Many Requests", null)));
-  }
-
-  @Test
-  void anAcceptedSendWithoutAMessageIdIsParkedRatherThanResent() {
-    server.enqueue(new MockResponse.Builder().code(200).body("{\"recipient_id\":\"1\"}").build());
-
-    SendOutcome outcome = client.send(Notifications.notification().build(), INSTAGRAM_LOGIN);
-
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
-              assertThat(failed.possiblySent()).isTrue();
-            });
-  }
-
-  @Test
-  void aResponseSlowerThanTheCallTimeoutIsARetryWithoutResponse() {
-    client.close();
-    client = clientFor(InstagramHostStyle.INSTAGRAM_LOGIN, Duration.ofMillis(300));
-    server.enqueue(accepted("mid.late").newBuilder().headersDelay(3, TimeUnit.SECONDS).build());
-
-    SendOutcome outcome = client.send(Notifications.notification().build(), INSTAGRAM_LOGIN);
-
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.RETRY);
-              assertThat(failed.error().httpStatus()).isZero();
-            });
-  }
-
   @ParameterizedTest(name = "{0} probes GET /v23.0/me?fields={1}")
   @CsvSource({
     "INSTAGRAM_LOGIN, user_id, " + IG_ID,

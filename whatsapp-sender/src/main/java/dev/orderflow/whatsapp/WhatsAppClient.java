@@ -1,17 +1,15 @@
 package dev.orderflow.whatsapp;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Credentials;
 import dev.orderflow.sender.api.ErrorClassifier;
 import dev.orderflow.sender.api.MessagingClient;
-import dev.orderflow.sender.api.MetaError;
 import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.api.SendOutcome;
 import dev.orderflow.sender.graph.GraphErrorBody;
+import dev.orderflow.sender.graph.GraphOutcomes;
 import dev.orderflow.sender.graph.GraphReply;
 import dev.orderflow.sender.graph.GraphTransport;
 import org.slf4j.Logger;
@@ -26,13 +24,14 @@ final class WhatsAppClient implements MessagingClient {
   private static final Logger LOGGER = LoggerFactory.getLogger(WhatsAppClient.class);
   private static final int OUTSIDE_WINDOW = 131047;
 
+  private static final JsonPointer MESSAGE_ID = JsonPointer.compile("/messages/0/id");
+
   private final GraphTransport transport;
-  private final ErrorClassifier classifier;
-  private final ObjectMapper json = new ObjectMapper();
+  private final GraphOutcomes outcomes;
 
   WhatsAppClient(PlatformClientConfig config, ErrorClassifier classifier) {
     this.transport = new GraphTransport(config);
-    this.classifier = classifier;
+    this.outcomes = new GraphOutcomes(classifier, MESSAGE_ID, GraphErrorBody.WHATSAPP_DETAILS);
   }
 
   @Override
@@ -67,8 +66,8 @@ final class WhatsAppClient implements MessagingClient {
     return switch (reply) {
       case GraphReply.Answered answered when answered.successful() ->
           new SendOutcome.Sent(credentials.accountId());
-      case GraphReply.Answered answered -> failed(answered);
-      case GraphReply.NoResponse none -> noResponse(none);
+      case GraphReply.Answered answered -> outcomes.rejected(answered);
+      case GraphReply.NoResponse none -> GraphOutcomes.noResponse(none);
     };
   }
 
@@ -78,48 +77,12 @@ final class WhatsAppClient implements MessagingClient {
             transport.url(credentials.accountId(), "messages"),
             credentials.token(),
             body.toString());
-    return switch (reply) {
-      case GraphReply.Answered answered when answered.successful() -> accepted(answered);
-      case GraphReply.Answered answered -> failed(answered);
-      case GraphReply.NoResponse none -> noResponse(none);
-    };
-  }
-
-  private SendOutcome accepted(GraphReply.Answered answered) {
-    String wamid = messageId(answered.body());
-    if (wamid.isEmpty()) {
-      // Accepted but unidentifiable: resending risks a duplicate, so park it for a person.
-      String why = "HTTP " + answered.status() + " without messages[0].id; it may have been sent";
-      return new SendOutcome.Failed(
-          ErrorClass.PERMANENT, new MetaError(answered.status(), null, null, why, null), true);
-    }
-    return new SendOutcome.Sent(wamid);
-  }
-
-  private String messageId(String body) {
-    try {
-      return json.readTree(body).path("messages").path(0).path("id").asText("");
-    } catch (JacksonException e) {
-      return "";
-    }
-  }
-
-  private SendOutcome failed(GraphReply.Answered answered) {
-    MetaError error =
-        GraphErrorBody.parse(
-            json, answered.status(), answered.body(), GraphErrorBody.WHATSAPP_DETAILS);
-    return new SendOutcome.Failed(classifier.classify(error), error);
-  }
-
-  private static SendOutcome noResponse(GraphReply.NoResponse none) {
-    return new SendOutcome.Failed(
-        ErrorClass.RETRY, MetaError.noResponse(none.reason()), none.possiblySent());
+    return outcomes.ofSend(reply);
   }
 
   private static SendOutcome refuse(NotificationRequested notification, String why) {
     LOGGER.warn("Refusing notification {}: {}", notification.getNotificationId(), why);
-    return new SendOutcome.Failed(
-        ErrorClass.PERMANENT, new MetaError(0, null, null, "refused locally: " + why, null));
+    return GraphOutcomes.refusedLocally(why);
   }
 
   private static boolean windowClosed(SendOutcome outcome) {

@@ -226,35 +226,6 @@ class WhatsAppClientTest {
   }
 
   @Test
-  void anUnreadableErrorBodyIsClassifiedByHttpStatus() {
-    server.enqueue(new MockResponse.Builder().code(502).body("<html>Bad Gateway</html>").build());
-
-    SendOutcome outcome = client.send(Notifications.notification().build(), CREDENTIALS);
-
-    assertThat(outcome)
-        .isEqualTo(
-            new SendOutcome.Failed(
-                ErrorClass.RETRY,
-                new MetaError(502, null, null, "HTTP 502: <html>Bad Gateway</html>", null)));
-  }
-
-  @Test
-  void anAcceptedSendWithoutAMessageIdIsParkedRatherThanResent() {
-    server.enqueue(new MockResponse.Builder().code(200).body("{\"messages\":[]}").build());
-
-    SendOutcome outcome = client.send(Notifications.notification().build(), CREDENTIALS);
-
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
-              assertThat(failed.error().message()).contains("may have been sent");
-              assertThat(failed.possiblySent()).isTrue();
-            });
-  }
-
-  @Test
   void aResponseSlowerThanTheCallTimeoutIsARetryWithoutResponse() {
     // Given
     client.close();
