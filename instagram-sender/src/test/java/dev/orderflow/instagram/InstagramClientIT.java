@@ -1,28 +1,23 @@
 package dev.orderflow.instagram;
 
+import static dev.orderflow.sender.fakes.SendOutcomes.assertFailed;
+import static dev.orderflow.sender.fakes.SendOutcomes.sentId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.common.kafka.ErrorClass;
-import dev.orderflow.devservers.meta.MetaGraphSimulator;
-import dev.orderflow.devservers.meta.MetaSimulatorClient;
 import dev.orderflow.devservers.meta.Platform;
-import dev.orderflow.devservers.meta.RunningSimulator;
-import dev.orderflow.devservers.meta.SimulatorConfig;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Credentials;
 import dev.orderflow.sender.api.MessagingClient;
-import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.api.SendOutcome;
-import java.io.IOException;
+import dev.orderflow.sender.fakes.EmbeddedSimulator;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The Instagram client on both host styles against the real Meta Graph API simulator. */
 class InstagramClientIT {
@@ -32,24 +27,11 @@ class InstagramClientIT {
   private static final Credentials INSTAGRAM_LOGIN = new Credentials(TOKEN, IG_ID);
   private static final Credentials FACEBOOK_PAGE = new Credentials(TOKEN, PAGE_ID);
 
-  private static RunningSimulator simulator;
-  private static MetaSimulatorClient control;
+  @RegisterExtension static final EmbeddedSimulator META = new EmbeddedSimulator();
   private MessagingClient client;
 
-  @BeforeAll
-  static void startSimulator() throws IOException {
-    simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
-    control = simulator.client();
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    simulator.close();
-  }
-
   @BeforeEach
-  void freshSimulatorAndClient() {
-    control.resetAll();
+  void freshClient() {
     client = clientFor(InstagramHostStyle.INSTAGRAM_LOGIN);
   }
 
@@ -63,7 +45,7 @@ class InstagramClientIT {
     SendOutcome outcome = client.send(toBuyer("igsid-1").build(), INSTAGRAM_LOGIN);
 
     String mid = sentId(outcome);
-    assertThat(control.messages(Platform.INSTAGRAM, "igsid-1"))
+    assertThat(META.control().messages(Platform.INSTAGRAM, "igsid-1"))
         .singleElement()
         .satisfies(
             message -> {
@@ -82,7 +64,7 @@ class InstagramClientIT {
     SendOutcome outcome = client.send(toBuyer("igsid-2").build(), FACEBOOK_PAGE);
 
     String mid = sentId(outcome);
-    assertThat(control.messages(Platform.INSTAGRAM, "igsid-2"))
+    assertThat(META.control().messages(Platform.INSTAGRAM, "igsid-2"))
         .singleElement()
         .satisfies(
             message -> {
@@ -93,7 +75,7 @@ class InstagramClientIT {
 
   @Test
   void aTextToABuyerWhoseWindowClosedFailsPermanentlyWith10Slash2534022() {
-    control.closeWindow(Platform.INSTAGRAM, "igsid-3");
+    META.control().closeWindow(Platform.INSTAGRAM, "igsid-3");
 
     SendOutcome outcome = client.send(toBuyer("igsid-3").build(), INSTAGRAM_LOGIN);
 
@@ -105,12 +87,12 @@ class InstagramClientIT {
           assertThat(failed.error().subcode()).isEqualTo(2534022);
           assertThat(failed.error().fbtraceId()).isNotBlank();
         });
-    assertThat(control.messages(Platform.INSTAGRAM, "igsid-3")).isEmpty();
+    assertThat(META.control().messages(Platform.INSTAGRAM, "igsid-3")).isEmpty();
   }
 
   @Test
   void callsPastTheAccountsRateAreThrottledWithCode4() {
-    control.update(Platform.INSTAGRAM, settings -> settings.withRatePerSecond(1));
+    META.control().update(Platform.INSTAGRAM, settings -> settings.withRatePerSecond(1));
 
     SendOutcome first = client.send(toBuyer("igsid-4").build(), INSTAGRAM_LOGIN);
     SendOutcome second = client.send(toBuyer("igsid-5").build(), INSTAGRAM_LOGIN);
@@ -132,7 +114,7 @@ class InstagramClientIT {
 
     assertFailed(
         outcome, ErrorClass.REFRESH, failed -> assertThat(failed.error().code()).isEqualTo(190));
-    assertThat(control.messages(Platform.INSTAGRAM)).isEmpty();
+    assertThat(META.control().messages(Platform.INSTAGRAM)).isEmpty();
   }
 
   @Test
@@ -142,8 +124,8 @@ class InstagramClientIT {
 
     assertFailed(
         outcome, ErrorClass.PERMANENT, failed -> assertThat(failed.error().code()).isNull());
-    assertThat(control.stats().rejectedByCode()).isEmpty();
-    assertThat(control.messages(Platform.INSTAGRAM)).isEmpty();
+    assertThat(META.control().stats().rejectedByCode()).isEmpty();
+    assertThat(META.control().messages(Platform.INSTAGRAM)).isEmpty();
   }
 
   @Test
@@ -162,8 +144,8 @@ class InstagramClientIT {
         failed -> assertThat(failed.error().message()).contains(IG_ID));
 
     // When the token is the Page's own (GET /me resolves to the Page)
-    control.update(
-        Platform.INSTAGRAM, settings -> settings.withAccountIds(List.of(PAGE_ID, IG_ID)));
+    META.control()
+        .update(Platform.INSTAGRAM, settings -> settings.withAccountIds(List.of(PAGE_ID, IG_ID)));
 
     // Then
     assertThat(client.probe(FACEBOOK_PAGE)).isEqualTo(new SendOutcome.Sent(PAGE_ID));
@@ -182,25 +164,6 @@ class InstagramClientIT {
   }
 
   private static MessagingClient clientFor(InstagramHostStyle style) {
-    var config =
-        new PlatformClientConfig(
-            simulator.baseUri(), "v23.0", Duration.ofSeconds(2), Duration.ofSeconds(5), 16);
-    return new InstagramPlatform(style).client(config);
-  }
-
-  private static String sentId(SendOutcome outcome) {
-    assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
-    return ((SendOutcome.Sent) outcome).platformMessageId();
-  }
-
-  private static void assertFailed(
-      SendOutcome outcome, ErrorClass expected, Consumer<SendOutcome.Failed> more) {
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(expected);
-              more.accept(failed);
-            });
+    return new InstagramPlatform(style).client(META.clientConfig(Duration.ofSeconds(5)));
   }
 }

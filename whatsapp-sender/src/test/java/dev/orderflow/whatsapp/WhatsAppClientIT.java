@@ -1,30 +1,25 @@
 package dev.orderflow.whatsapp;
 
+import static dev.orderflow.sender.fakes.SendOutcomes.assertFailed;
+import static dev.orderflow.sender.fakes.SendOutcomes.sentId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orderflow.common.kafka.ErrorClass;
 import dev.orderflow.devservers.meta.FaultRule;
-import dev.orderflow.devservers.meta.MetaGraphSimulator;
-import dev.orderflow.devservers.meta.MetaSimulatorClient;
 import dev.orderflow.devservers.meta.Platform;
-import dev.orderflow.devservers.meta.RunningSimulator;
-import dev.orderflow.devservers.meta.SimulatorConfig;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Credentials;
 import dev.orderflow.sender.api.MessagingClient;
-import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.api.SendOutcome;
-import java.io.IOException;
+import dev.orderflow.sender.fakes.EmbeddedSimulator;
 import java.time.Duration;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The WhatsApp client against the real Meta Graph API simulator over HTTP. */
 class WhatsAppClientIT {
@@ -33,24 +28,11 @@ class WhatsAppClientIT {
       new Credentials(SimulatorSettings.DEFAULT_WHATSAPP_TOKEN, PHONE_NUMBER_ID);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static RunningSimulator simulator;
-  private static MetaSimulatorClient control;
+  @RegisterExtension static final EmbeddedSimulator META = new EmbeddedSimulator();
   private MessagingClient client;
 
-  @BeforeAll
-  static void startSimulator() throws IOException {
-    simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
-    control = simulator.client();
-  }
-
-  @AfterAll
-  static void stopSimulator() {
-    simulator.close();
-  }
-
   @BeforeEach
-  void freshSimulatorAndClient() {
-    control.resetAll();
+  void freshClient() {
     client = clientWithCallTimeout(Duration.ofSeconds(5));
   }
 
@@ -66,7 +48,7 @@ class WhatsAppClientIT {
 
     // Then
     String wamid = sentId(outcome);
-    assertThat(control.messages(Platform.WHATSAPP, "2348030000001"))
+    assertThat(META.control().messages(Platform.WHATSAPP, "2348030000001"))
         .singleElement()
         .satisfies(
             message -> {
@@ -90,7 +72,7 @@ class WhatsAppClientIT {
   @Test
   void freeTextIsDeliveredAsTextWhileTheBuyersWindowIsOpen() {
     // Given
-    control.openWindow(Platform.WHATSAPP, "+2348030000002");
+    META.control().openWindow(Platform.WHATSAPP, "+2348030000002");
 
     // When
     SendOutcome outcome =
@@ -98,7 +80,7 @@ class WhatsAppClientIT {
 
     // Then
     String wamid = sentId(outcome);
-    assertThat(control.messages(Platform.WHATSAPP, "2348030000002"))
+    assertThat(META.control().messages(Platform.WHATSAPP, "2348030000002"))
         .singleElement()
         .satisfies(
             message -> {
@@ -124,7 +106,7 @@ class WhatsAppClientIT {
           assertThat(failed.error().httpStatus()).isEqualTo(400);
           assertThat(failed.error().fbtraceId()).isNotBlank();
         });
-    assertThat(control.messages(Platform.WHATSAPP, "2348030000003")).isEmpty();
+    assertThat(META.control().messages(Platform.WHATSAPP, "2348030000003")).isEmpty();
   }
 
   @Test
@@ -133,21 +115,21 @@ class WhatsAppClientIT {
         client.send(toBuyer("+2348030000004").setInsideServiceWindow(true).build(), CREDENTIALS);
 
     String wamid = sentId(outcome);
-    assertThat(control.messages(Platform.WHATSAPP, "2348030000004"))
+    assertThat(META.control().messages(Platform.WHATSAPP, "2348030000004"))
         .singleElement()
         .satisfies(
             message -> {
               assertThat(message.id()).isEqualTo(wamid);
               assertThat(message.type()).isEqualTo("template");
             });
-    assertThat(control.stats().rejected(131047)).isEqualTo(1);
+    assertThat(META.control().stats().rejected(131047)).isEqualTo(1);
   }
 
   @Test
   void sendsPastTheNumbersThroughputAreThrottledWith130429() {
     // Given one message per second for the number, and no pair limit in the way
-    control.update(settings -> settings.withPairIntervalMs(0));
-    control.update(Platform.WHATSAPP, settings -> settings.withRatePerSecond(1));
+    META.control().update(settings -> settings.withPairIntervalMs(0));
+    META.control().update(Platform.WHATSAPP, settings -> settings.withRatePerSecond(1));
 
     // When
     SendOutcome first = client.send(toBuyer("+2348030000005").build(), CREDENTIALS);
@@ -187,7 +169,7 @@ class WhatsAppClientIT {
           assertThat(failed.error().code()).isEqualTo(190);
           assertThat(failed.error().httpStatus()).isEqualTo(401);
         });
-    assertThat(control.messages(Platform.WHATSAPP)).isEmpty();
+    assertThat(META.control().messages(Platform.WHATSAPP)).isEmpty();
   }
 
   @Test
@@ -202,7 +184,7 @@ class WhatsAppClientIT {
 
   @Test
   void aProxyErrorPageIsRetriedByItsHttpStatus() {
-    control.addFaults(FaultRule.http5xx(Platform.WHATSAPP, 502).times(1));
+    META.control().addFaults(FaultRule.http5xx(Platform.WHATSAPP, 502).times(1));
 
     SendOutcome outcome = client.send(toBuyer("+2348030000009").build(), CREDENTIALS);
 
@@ -220,7 +202,8 @@ class WhatsAppClientIT {
     // Given Meta holds the call past our timeout, then sends it anyway
     client.close();
     client = clientWithCallTimeout(Duration.ofMillis(400));
-    control.addFaults(FaultRule.timeout(Platform.WHATSAPP, Duration.ofMillis(1_500)).times(1));
+    META.control()
+        .addFaults(FaultRule.timeout(Platform.WHATSAPP, Duration.ofMillis(1_500)).times(1));
 
     // When
     SendOutcome outcome = client.send(toBuyer("+2348030000010").build(), CREDENTIALS);
@@ -231,7 +214,8 @@ class WhatsAppClientIT {
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
-            () -> assertThat(control.messages(Platform.WHATSAPP, "2348030000010")).hasSize(1));
+            () ->
+                assertThat(META.control().messages(Platform.WHATSAPP, "2348030000010")).hasSize(1));
   }
 
   private static NotificationRequested.Builder toBuyer(String phone) {
@@ -239,25 +223,6 @@ class WhatsAppClientIT {
   }
 
   private static MessagingClient clientWithCallTimeout(Duration callTimeout) {
-    var config =
-        new PlatformClientConfig(
-            simulator.baseUri(), "v23.0", Duration.ofSeconds(2), callTimeout, 16);
-    return new WhatsAppPlatform().client(config);
-  }
-
-  private static String sentId(SendOutcome outcome) {
-    assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
-    return ((SendOutcome.Sent) outcome).platformMessageId();
-  }
-
-  private static void assertFailed(
-      SendOutcome outcome, ErrorClass expected, Consumer<SendOutcome.Failed> more) {
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(expected);
-              more.accept(failed);
-            });
+    return new WhatsAppPlatform().client(META.clientConfig(callTimeout));
   }
 }
