@@ -1,12 +1,10 @@
 package dev.orderflow.sender.app;
 
 import dev.orderflow.common.config.ConfigException;
-import dev.orderflow.common.kafka.TopicNames;
 import dev.orderflow.sender.api.PlatformClientConfig;
 import dev.orderflow.sender.circuit.CircuitConfig;
 import dev.orderflow.sender.consume.ConsumerLoopConfig;
 import dev.orderflow.sender.ledger.LedgerConfig;
-import java.net.URI;
 import java.time.Duration;
 
 /** Everything one sender instance is configured with; each part validates itself. */
@@ -69,141 +67,5 @@ public record SenderConfig(
   /** The service name used in logs, metrics and dead-letter headers, e.g. whatsapp-sender. */
   public String serviceName() {
     return platform + "-sender";
-  }
-
-  /** Defaults for a platform; tests and the launcher override parts with the {@code with*}s. */
-  public static SenderConfig defaults(String platform, URI graphUrl) {
-    return new SenderConfig(
-        platform,
-        TopicNames.platformTopic(platform),
-        platform + "-sender",
-        ConsumerLoopConfig.defaults(),
-        RetryConfig.defaults(),
-        RateConfig.defaults(),
-        LedgerConfig.defaults(),
-        CircuitConfig.defaults(),
-        DEFAULT_SECRET_NAME,
-        DEFAULT_CREDENTIALS_REFRESH,
-        PlatformClientConfig.defaults(graphUrl));
-  }
-
-  public SenderConfig withTopics(String mainTopic, String groupId) {
-    return new SenderConfig(
-        platform,
-        mainTopic,
-        groupId,
-        loop,
-        retry,
-        rate,
-        ledger,
-        circuit,
-        secretName,
-        credentialsRefresh,
-        client);
-  }
-
-  public SenderConfig withRetry(RetryConfig retry) {
-    return new SenderConfig(
-        platform,
-        mainTopic,
-        groupId,
-        loop,
-        retry,
-        rate,
-        ledger,
-        circuit,
-        secretName,
-        credentialsRefresh,
-        client);
-  }
-
-  public SenderConfig withRate(RateConfig rate) {
-    return new SenderConfig(
-        platform,
-        mainTopic,
-        groupId,
-        loop,
-        retry,
-        rate,
-        ledger,
-        circuit,
-        secretName,
-        credentialsRefresh,
-        client);
-  }
-
-  public SenderConfig withLedger(LedgerConfig ledger) {
-    return new SenderConfig(
-        platform,
-        mainTopic,
-        groupId,
-        loop,
-        retry,
-        rate,
-        ledger,
-        circuit,
-        secretName,
-        credentialsRefresh,
-        client);
-  }
-
-  public SenderConfig withSecret(String secretName) {
-    return new SenderConfig(
-        platform,
-        mainTopic,
-        groupId,
-        loop,
-        retry,
-        rate,
-        ledger,
-        circuit,
-        secretName,
-        credentialsRefresh,
-        client);
-  }
-
-  public SenderConfig withLoop(ConsumerLoopConfig loop) {
-    return new SenderConfig(
-        platform,
-        mainTopic,
-        groupId,
-        loop,
-        retry,
-        rate,
-        ledger,
-        circuit,
-        secretName,
-        credentialsRefresh,
-        client);
-  }
-
-  public SenderConfig withClient(PlatformClientConfig client) {
-    return new SenderConfig(
-        platform,
-        mainTopic,
-        groupId,
-        loop,
-        retry,
-        rate,
-        ledger,
-        circuit,
-        secretName,
-        credentialsRefresh,
-        client);
-  }
-
-  public SenderConfig withCircuit(CircuitConfig circuit) {
-    return new SenderConfig(
-        platform,
-        mainTopic,
-        groupId,
-        loop,
-        retry,
-        rate,
-        ledger,
-        circuit,
-        secretName,
-        credentialsRefresh,
-        client);
   }
 }

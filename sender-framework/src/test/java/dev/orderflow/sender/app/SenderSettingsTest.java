@@ -125,7 +125,6 @@ class SenderSettingsTest {
     assertThat(config.rate()).isEqualTo(RateConfig.defaults());
     assertThat(config.ledger()).isEqualTo(LedgerConfig.defaults());
     assertThat(config.loop()).isEqualTo(ConsumerLoopConfig.defaults());
-    assertThat(config.secretName())
-        .isEqualTo(SenderConfig.defaults("whatsapp", config.client().baseUrl()).secretName());
+    assertThat(config.secretName()).isEqualTo(SenderConfig.DEFAULT_SECRET_NAME);
   }
 }

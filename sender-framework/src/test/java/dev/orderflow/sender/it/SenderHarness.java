@@ -1,5 +1,6 @@
 package dev.orderflow.sender.it;
 
+import dev.orderflow.common.kafka.TopicNames;
 import dev.orderflow.devservers.meta.MetaGraphSimulator;
 import dev.orderflow.devservers.meta.MetaSimulatorClient;
 import dev.orderflow.devservers.meta.RunningSimulator;
@@ -71,14 +72,13 @@ final class SenderHarness implements AutoCloseable {
     simulator = MetaGraphSimulator.start(SimulatorConfig.ephemeral());
     sim = simulator.client();
     config =
-        config(platformName, simulator.baseUri().toString(), table, secretName, ratePerSecond)
-            .withLoop(
-                new ConsumerLoopConfig(
-                    maxInFlight,
-                    Math.max(2_000, maxInFlight * 4),
-                    Duration.ofMillis(200),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5)));
+        config(
+            platformName,
+            simulator.baseUri().toString(),
+            table,
+            secretName,
+            ratePerSecond,
+            maxInFlight);
     secrets.createSecret(
         r -> r.name(secretName).secretString(secret(SimulatorSettings.DEFAULT_WHATSAPP_TOKEN)));
     admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP));
@@ -100,37 +100,42 @@ final class SenderHarness implements AutoCloseable {
       String simulatorUrl,
       String table,
       String secretName,
-      double ratePerSecond) {
-    return SenderConfig.defaults(platformName, java.net.URI.create(simulatorUrl))
-        .withLoop(
-            new ConsumerLoopConfig(
-                200, 2_000, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(5)))
-        .withRetry(
-            new RetryConfig(
-                2,
-                1,
-                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
-                Duration.ofMillis(50),
-                Duration.ofMillis(200)))
-        .withRate(
-            new RateConfig(
-                ratePerSecond,
-                Duration.ZERO,
-                Duration.ofSeconds(1),
-                Duration.ofMillis(200),
-                Duration.ofSeconds(1),
-                5))
+      double ratePerSecond,
+      int maxInFlight) {
+    return new SenderConfig(
+        platformName,
+        TopicNames.platformTopic(platformName),
+        platformName + "-sender",
+        new ConsumerLoopConfig(
+            maxInFlight,
+            Math.max(2_000, maxInFlight * 4),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5)),
+        new RetryConfig(
+            2,
+            1,
+            List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+            Duration.ofMillis(50),
+            Duration.ofMillis(200)),
+        new RateConfig(
+            ratePerSecond,
+            Duration.ZERO,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(1),
+            5),
         // A 5 s lease (so crash tests take over quickly) covers calls of up to 3 s.
-        .withClient(
-            new PlatformClientConfig(
-                java.net.URI.create(simulatorUrl),
-                "v23.0",
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(3),
-                10_000))
-        .withLedger(new LedgerConfig(table, Duration.ofSeconds(5), Duration.ofDays(1)))
-        .withCircuit(new CircuitConfig(10, 5, 50f, Duration.ofMillis(300), Duration.ofSeconds(2)))
-        .withSecret(secretName);
+        new LedgerConfig(table, Duration.ofSeconds(5), Duration.ofDays(1)),
+        new CircuitConfig(10, 5, 50f, Duration.ofMillis(300), Duration.ofSeconds(2)),
+        secretName,
+        Duration.ofMinutes(5),
+        new PlatformClientConfig(
+            java.net.URI.create(simulatorUrl),
+            "v23.0",
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            10_000));
   }
 
   /** A sender started in another JVM against this harness's stack (see SenderProcessMain). */
@@ -153,7 +158,7 @@ final class SenderHarness implements AutoCloseable {
   /** What a child process needs to rebuild the same sender. */
   record Remote(String platformName, String simulatorUrl, String table, String secretName) {
     SenderService service() {
-      SenderConfig config = config(platformName, simulatorUrl, table, secretName, 1_000);
+      SenderConfig config = config(platformName, simulatorUrl, table, secretName, 1_000, 200);
       return new SenderService(
           config,
           new SimWhatsAppPlatform(platformName),
