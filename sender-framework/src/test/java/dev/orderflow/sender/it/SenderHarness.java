@@ -1,5 +1,8 @@
 package dev.orderflow.sender.it;
 
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.kafka.OffsetReset;
 import dev.orderflow.common.kafka.TopicNames;
 import dev.orderflow.devservers.meta.MetaGraphSimulator;
 import dev.orderflow.devservers.meta.MetaSimulatorClient;
@@ -26,8 +29,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -48,6 +50,9 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 final class SenderHarness implements AutoCloseable {
   static final String BOOTSTRAP = LocalAws.env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+
+  /** The services' client settings (KIP-848 group, read_committed, idempotent producer). */
+  static final KafkaSettings KAFKA = new KafkaSettings(KafkaConfig.plaintext(BOOTSTRAP));
 
   final String platformName = "it" + letters(10);
   final SimWhatsAppPlatform platform = new SimWhatsAppPlatform(platformName);
@@ -81,7 +86,7 @@ final class SenderHarness implements AutoCloseable {
             maxInFlight);
     secrets.createSecret(
         r -> r.name(secretName).secretString(secret(SimulatorSettings.DEFAULT_WHATSAPP_TOKEN)));
-    admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP));
+    admin = Admin.create(KAFKA.admin("it-admin"));
     List<NewTopic> topics = new ArrayList<>();
     topics.add(new NewTopic(config.mainTopic(), partitions, (short) 1));
     topics.add(new NewTopic("notify." + platformName + ".retry.1s", 2, (short) 1));
@@ -90,7 +95,7 @@ final class SenderHarness implements AutoCloseable {
     admin.createTopics(topics).all().get();
     producer =
         new KafkaProducer<>(
-            Map.of("bootstrap.servers", BOOTSTRAP, "linger.ms", 5),
+            KAFKA.producer("it-loader", Map.of("linger.ms", "5")),
             new ByteArraySerializer(),
             new ByteArraySerializer());
   }
@@ -222,13 +227,16 @@ final class SenderHarness implements AutoCloseable {
     return new SenderInfra(
         () ->
             new KafkaConsumer<>(
-                consumerProps(config.groupId()),
+                KAFKA.consumer(
+                    config.groupId(),
+                    config.serviceName(),
+                    IsolationLevel.READ_COMMITTED,
+                    OffsetReset.EARLIEST),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()),
         () ->
             new KafkaProducer<>(
-                Map.<String, Object>of(
-                    "bootstrap.servers", BOOTSTRAP, "acks", "all", "enable.idempotence", true),
+                KAFKA.producer(config.serviceName()),
                 new ByteArraySerializer(),
                 new ByteArraySerializer()),
         dynamo,
@@ -268,7 +276,7 @@ final class SenderHarness implements AutoCloseable {
     TopicPartition dlq = new TopicPartition("notify." + platformName + ".dlq.v1", 0);
     try (KafkaConsumer<byte[], byte[]> reader =
         new KafkaConsumer<>(
-            consumerProps("reader-" + UUID.randomUUID()),
+            KAFKA.reader("it-dlq-reader", IsolationLevel.READ_COMMITTED),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
       reader.assign(List.of(dlq));
@@ -286,15 +294,6 @@ final class SenderHarness implements AutoCloseable {
   double count(String name) {
     var counters = registry.find(name).counters();
     return counters.stream().mapToDouble(c -> c.count()).sum();
-  }
-
-  private static Properties consumerProps(String group) {
-    Properties props = new Properties();
-    props.put("bootstrap.servers", BOOTSTRAP);
-    props.put("group.id", group);
-    props.put("enable.auto.commit", "false");
-    props.put("auto.offset.reset", "earliest");
-    return props;
   }
 
   static String secret(String token) {
