@@ -1,6 +1,8 @@
 package dev.orderflow.router.bench;
 
 import dev.orderflow.common.config.ConfigSource;
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.kafka.KafkaSettings;
 import dev.orderflow.common.registry.SchemaRegistry;
 import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.router.BuyersTable;
@@ -37,6 +39,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** The local stack as the benchmark uses it: names unique to the run, topics, buyers, orders. */
 record BenchStack(String bootstrap, String registryUrl, URI dynamoEndpoint, String runId) {
 
+  /** The services' client settings toward this broker. */
+  KafkaSettings kafka() {
+    return new KafkaSettings(KafkaConfig.plaintext(bootstrap));
+  }
+
   static BenchStack fromEnvironment(Map<String, String> env) {
     return new BenchStack(
         env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
@@ -63,7 +70,7 @@ record BenchStack(String bootstrap, String registryUrl, URI dynamoEndpoint, Stri
   }
 
   void createTopics(Collection<String> names) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+    try (Admin admin = Admin.create(kafka().admin("bench-admin"))) {
       List<String> existing = List.copyOf(admin.listTopics().names().get(30, TimeUnit.SECONDS));
       List<NewTopic> missing =
           names.stream()
@@ -110,10 +117,11 @@ record BenchStack(String bootstrap, String registryUrl, URI dynamoEndpoint, Stri
   /** Produces the orders, each for buyer {@code i % buyers}; returns records per second. */
   double produce(RouterTopics topics, int orders, int buyers) {
     String topic = topics.ordersCreated().name();
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
-    props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+    Properties props =
+        kafka()
+            .producer(
+                "bench-loader",
+                Map.of(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024)));
     long start = System.nanoTime();
     try (KafkaProducer<String, OrderCreated> producer =
         new KafkaProducer<>(

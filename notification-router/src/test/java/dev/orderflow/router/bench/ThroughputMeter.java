@@ -1,18 +1,19 @@
 package dev.orderflow.router.bench;
 
+import dev.orderflow.common.kafka.OffsetReset;
 import dev.orderflow.router.topology.RouterStreamsConfig;
 import dev.orderflow.router.topology.RouterTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -29,14 +30,19 @@ record ThroughputMeter(BenchStack stack) {
   double measure(
       Topology topology, RouterTopics topics, Set<String> outputs, int expected, String name)
       throws Exception {
-    Map<String, Object> base = new HashMap<>();
-    base.put(StreamsConfig.APPLICATION_ID_CONFIG, stack.runId() + "." + name);
-    base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap());
     Path stateDir = Files.createTempDirectory(stack.runId());
-    base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    base.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    Properties props = new Properties();
-    props.putAll(RouterStreamsConfig.properties(base, topics));
+    Properties props =
+        stack
+            .kafka()
+            .streams(
+                stack.runId() + "." + name,
+                "bench",
+                Map.of(
+                    StreamsConfig.STATE_DIR_CONFIG,
+                    stateDir.toString(),
+                    StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
+                    "earliest"));
+    props.putAll(RouterStreamsConfig.properties(Map.of(), topics));
     try (KafkaStreams streams = new KafkaStreams(topology, props);
         KafkaConsumer<byte[], byte[]> counter = counter(outputs, name)) {
       streams.start();
@@ -67,11 +73,14 @@ record ThroughputMeter(BenchStack stack) {
   }
 
   private KafkaConsumer<byte[], byte[]> counter(Set<String> topics, String name) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, stack.runId() + ".counter." + name);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    Properties props =
+        stack
+            .kafka()
+            .consumer(
+                stack.runId() + ".counter." + name,
+                "bench-counter",
+                IsolationLevel.READ_COMMITTED,
+                OffsetReset.EARLIEST);
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     consumer.subscribe(topics);

@@ -2,6 +2,8 @@ package dev.orderflow.router.it;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.kafka.KafkaSettings;
 import dev.orderflow.router.buyer.BuyerDirectory;
 import dev.orderflow.router.topology.RouterMetrics;
 import dev.orderflow.router.topology.RouterStreamsConfig;
@@ -11,7 +13,6 @@ import dev.orderflow.router.topology.TopologySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,13 +31,18 @@ final class InProcessRouter implements AutoCloseable {
       String applicationId,
       Path stateDir,
       RouterTopics topics) {
-    Map<String, Object> base = new HashMap<>();
-    base.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    base.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    base.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    base.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    Properties props = new Properties();
-    props.putAll(RouterStreamsConfig.properties(base, topics));
+    // As NotificationRouterService.streamsProperties: the services' settings, the router's on top.
+    Properties props =
+        new KafkaSettings(KafkaConfig.plaintext(bootstrap))
+            .streams(
+                applicationId,
+                "it",
+                Map.of(
+                    StreamsConfig.STATE_DIR_CONFIG,
+                    stateDir.toString(),
+                    StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
+                    "earliest"));
+    props.putAll(RouterStreamsConfig.properties(Map.of(), topics));
     streams = new KafkaStreams(topology, props);
     streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
   }
