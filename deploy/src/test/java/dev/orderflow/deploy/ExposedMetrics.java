@@ -1,5 +1,8 @@
 package dev.orderflow.deploy;
 
+import dev.orderflow.common.config.KafkaConfig;
+import dev.orderflow.common.kafka.KafkaSettings;
+import dev.orderflow.common.kafka.OffsetReset;
 import dev.orderflow.common.ops.Metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -20,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -68,21 +72,25 @@ final class ExposedMetrics {
   static Set<String> names() {
     try (Metrics metrics = Metrics.create("deploy-test", "0")) {
       MeterRegistry registry = metrics.registry();
+      // The services' client settings (a KIP-848 consumer names some metrics unlike a classic one),
+      // toward a port nothing listens on: the meters exist before any connection.
+      KafkaSettings kafka = new KafkaSettings(KafkaConfig.plaintext("127.0.0.1:1"));
       KafkaConsumer<byte[], byte[]> consumer =
           new KafkaConsumer<>(
-              Map.of("bootstrap.servers", "127.0.0.1:1", "group.id", "deploy-test"),
+              kafka.consumer(
+                  "deploy-test",
+                  "deploy-test",
+                  IsolationLevel.READ_COMMITTED,
+                  OffsetReset.EARLIEST),
               new ByteArrayDeserializer(),
               new ByteArrayDeserializer());
       KafkaProducer<byte[], byte[]> producer =
           new KafkaProducer<>(
-              Map.of("bootstrap.servers", "127.0.0.1:1"),
-              new ByteArraySerializer(),
-              new ByteArraySerializer());
+              kafka.producer("deploy-test"), new ByteArraySerializer(), new ByteArraySerializer());
       Path state = Files.createTempDirectory("deploy-streams");
-      Properties props = new Properties();
-      props.put(StreamsConfig.APPLICATION_ID_CONFIG, "deploy-test");
-      props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
-      props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+      Properties props =
+          kafka.streams(
+              "deploy-test", "0", Map.of(StreamsConfig.STATE_DIR_CONFIG, state.toString()));
       StreamsBuilder builder = new StreamsBuilder();
       builder.stream("deploy-test-in").to("deploy-test-out");
       try (consumer;
