@@ -7,10 +7,12 @@ import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.config.RegistryConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
 import dev.orderflow.common.kafka.OffsetReset;
+import dev.orderflow.common.kafka.Topic;
 import dev.orderflow.common.kafka.TopicNames;
 import dev.orderflow.common.ops.LagAge;
 import dev.orderflow.common.registry.SchemaRegistryClient;
-import dev.orderflow.common.serde.AvroDeserializer;
+import dev.orderflow.common.serde.AvroSerde;
+import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.service.Service;
 import dev.orderflow.common.service.ServiceContext;
 import dev.orderflow.schema.DeliveryStatus;
@@ -37,6 +39,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -149,11 +152,16 @@ public final class SenderApp implements Service {
             deadLetters,
             metrics,
             Clock.systemUTC());
-    var decoder =
-        new AvroDeserializer<>(
-            new SchemaRegistryClient(RegistryConfig.from(context.config()).clientConfig()),
-            DeliveryStatus.class);
-    context.contracts().reads(status.topic(), DeliveryStatus.getClassSchema());
+    RegistryConfig registryConfig = RegistryConfig.from(context.config());
+    Topic<byte[], DeliveryStatus> statuses =
+        new Topic<>(
+            status.topic(),
+            Serdes.ByteArray(),
+            new AvroSerde<>(
+                new SchemaRegistryClient(registryConfig.clientConfig()),
+                AvroSerdeConfig.from(registryConfig),
+                DeliveryStatus.class));
+    context.contracts().reads(statuses.name(), DeliveryStatus.getClassSchema());
     var updater =
         new StatusUpdater(
             new KafkaConsumer<>(
@@ -166,8 +174,7 @@ public final class SenderApp implements Service {
                     OffsetReset.EARLIEST),
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer()),
-            status.topic(),
-            record -> decoder.deserialize(record.topic(), record.value()),
+            statuses,
             applier,
             metrics,
             Sleeper.REAL);

@@ -2,13 +2,13 @@ package dev.orderflow.sender.status;
 
 import dev.orderflow.common.backoff.Backoff;
 import dev.orderflow.common.backoff.Sleeper;
+import dev.orderflow.common.kafka.Topic;
 import dev.orderflow.schema.DeliveryStatus;
 import dev.orderflow.sender.metrics.SenderMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,8 +30,7 @@ public final class StatusUpdater implements Runnable, AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final Consumer<byte[], byte[]> consumer;
-  private final String topic;
-  private final Function<ConsumerRecord<byte[], byte[]>, DeliveryStatus> decoder;
+  private final Topic<byte[], DeliveryStatus> statuses;
   private final StatusApplier applier;
   private final SenderMetrics metrics;
   private final Sleeper sleeper;
@@ -43,14 +42,12 @@ public final class StatusUpdater implements Runnable, AutoCloseable {
 
   public StatusUpdater(
       Consumer<byte[], byte[]> consumer,
-      String topic,
-      Function<ConsumerRecord<byte[], byte[]>, DeliveryStatus> decoder,
+      Topic<byte[], DeliveryStatus> statuses,
       StatusApplier applier,
       SenderMetrics metrics,
       Sleeper sleeper) {
     this.consumer = consumer;
-    this.topic = topic;
-    this.decoder = decoder;
+    this.statuses = statuses;
     this.applier = applier;
     this.metrics = metrics;
     this.sleeper = sleeper;
@@ -60,7 +57,7 @@ public final class StatusUpdater implements Runnable, AutoCloseable {
   public void run() {
     thread = Thread.currentThread();
     try {
-      consumer.subscribe(List.of(topic));
+      consumer.subscribe(List.of(statuses.name()));
       while (running) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
         for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -112,7 +109,7 @@ public final class StatusUpdater implements Runnable, AutoCloseable {
   private DeliveryStatus decode(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return decoder.apply(record);
+        return statuses.value(record);
       } catch (RuntimeException e) {
         if (attempt >= DECODE_ATTEMPTS) {
           metrics.status("unknown", "undecodable");

@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.common.backoff.Sleeper;
 import dev.orderflow.common.kafka.HeaderNames;
-import dev.orderflow.common.serde.AvroDeserializer;
+import dev.orderflow.common.kafka.Topic;
+import dev.orderflow.common.serde.AvroSerde;
 import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.serde.AvroSerializer;
 import dev.orderflow.schema.DeliveryState;
@@ -35,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -115,13 +117,15 @@ class StatusUpdaterIT {
             Clock.systemUTC());
     var applier =
         new StatusApplier(Platform.WHATSAPP, ledger, deadLetters, metrics, Clock.systemUTC());
-    var decoder =
-        new AvroDeserializer<>(AvroSerdeConfig.localStack(registry), DeliveryStatus.class);
+    Topic<byte[], DeliveryStatus> statusTopic =
+        new Topic<>(
+            statuses,
+            Serdes.ByteArray(),
+            new AvroSerde<>(AvroSerdeConfig.localStack(registry), DeliveryStatus.class));
     try (var updater =
         new StatusUpdater(
             stack.consumer(stack.uniqueName("status")),
-            statuses,
-            record -> decoder.deserialize(record.topic(), record.value()),
+            statusTopic,
             applier,
             metrics,
             Sleeper.REAL)) {
