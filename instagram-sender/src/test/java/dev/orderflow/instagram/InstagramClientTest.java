@@ -1,5 +1,6 @@
 package dev.orderflow.instagram;
 
+import static dev.orderflow.sender.fakes.SendOutcomes.assertFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,13 +96,12 @@ class InstagramClientTest {
     SendOutcome outcome =
         client.send(Notifications.notification().setText(tooLong).build(), INSTAGRAM_LOGIN);
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
-              assertThat(failed.error().message()).contains("1002 UTF-8 bytes");
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.PERMANENT,
+        failed -> {
+          assertThat(failed.error().message()).contains("1002 UTF-8 bytes");
+        });
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -148,14 +148,13 @@ class InstagramClientTest {
 
     SendOutcome outcome = client.send(Notifications.notification().build(), INSTAGRAM_LOGIN);
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.BACKOFF);
-              assertThat(failed.error().subcode()).isNull();
-              assertThat(failed.error().fbtraceId()).isEqualTo("t613");
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.BACKOFF,
+        failed -> {
+          assertThat(failed.error().subcode()).isNull();
+          assertThat(failed.error().fbtraceId()).isEqualTo("t613");
+        });
   }
 
   @ParameterizedTest(name = "{0} probes GET /v23.0/me?fields={1}")
@@ -196,13 +195,12 @@ class InstagramClientTest {
 
     SendOutcome outcome = client.probe(new Credentials("token", PAGE_ID));
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT_CONFIG);
-              assertThat(failed.error().message()).contains("100000000000009");
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.PERMANENT_CONFIG,
+        failed -> {
+          assertThat(failed.error().message()).contains("100000000000009");
+        });
   }
 
   @Test

@@ -27,6 +27,7 @@ import dev.orderflow.schema.ContractClasses;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.app.NotificationDecoder;
 import dev.orderflow.sender.app.SenderApp;
+import dev.orderflow.sender.fakes.StackChannel;
 import dev.orderflow.testsupport.RealStack;
 import dev.orderflow.testsupport.TestStack;
 import dev.orderflow.webhooks.MetaWebhooksMain;
@@ -111,16 +112,7 @@ class StatusWebhooksIT {
       secrets.createSecret(
           r ->
               r.name(secretName)
-                  .secretString(
-                      """
-                      {"whatsappToken":"%s","whatsappPhoneNumberId":"%s",
-                       "metaAppSecret":"%s","webhookVerifyToken":"%s"}
-                      """
-                          .formatted(
-                              SimulatorSettings.DEFAULT_WHATSAPP_TOKEN,
-                              SimulatorSettings.DEFAULT_PHONE_NUMBER_ID,
-                              APP_SECRET,
-                              VERIFY_TOKEN)));
+                  .secretString(StackChannel.whatsAppSecret(APP_SECRET, VERIFY_TOKEN)));
     }
 
     webhooks = startWebhooks(secretName, statusTopic, inboundTopic, unparsedTopic);

@@ -1,5 +1,6 @@
 package dev.orderflow.whatsapp;
 
+import static dev.orderflow.sender.fakes.SendOutcomes.assertFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -133,13 +134,12 @@ class WhatsAppClientTest {
             Notifications.notification().setInsideServiceWindow(true).setTemplate(null).build(),
             CREDENTIALS);
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
-              assertThat(failed.error().code()).isEqualTo(131047);
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.PERMANENT,
+        failed -> {
+          assertThat(failed.error().code()).isEqualTo(131047);
+        });
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
@@ -148,13 +148,12 @@ class WhatsAppClientTest {
     SendOutcome outcome =
         client.send(Notifications.notification().setTemplate(null).build(), CREDENTIALS);
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
-              assertThat(failed.error().message()).contains("24-hour window");
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.PERMANENT,
+        failed -> {
+          assertThat(failed.error().message()).contains("24-hour window");
+        });
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -166,13 +165,12 @@ class WhatsAppClientTest {
     SendOutcome outcome =
         client.send(Notifications.notification().setTemplate(template).build(), CREDENTIALS);
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
-              assertThat(failed.error().message()).contains("parameter 3 is CURRENCY");
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.PERMANENT,
+        failed -> {
+          assertThat(failed.error().message()).contains("parameter 3 is CURRENCY");
+        });
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -238,14 +236,13 @@ class WhatsAppClientTest {
 
     // Then
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.RETRY);
-              assertThat(failed.error().httpStatus()).isZero();
-              assertThat(failed.error().code()).isNull();
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.RETRY,
+        failed -> {
+          assertThat(failed.error().httpStatus()).isZero();
+          assertThat(failed.error().code()).isNull();
+        });
   }
 
   @Test

@@ -1,22 +1,19 @@
 package dev.orderflow.router.bench;
 
 import dev.orderflow.common.kafka.OffsetReset;
-import dev.orderflow.router.topology.RouterStreamsConfig;
+import dev.orderflow.router.it.InProcessRouter;
 import dev.orderflow.router.topology.RouterTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -32,17 +29,8 @@ record ThroughputMeter(BenchStack stack) {
       throws Exception {
     Path stateDir = Files.createTempDirectory(stack.runId());
     Properties props =
-        stack
-            .kafka()
-            .streams(
-                stack.runId() + "." + name,
-                "bench",
-                Map.of(
-                    StreamsConfig.STATE_DIR_CONFIG,
-                    stateDir.toString(),
-                    StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
-                    "earliest"));
-    props.putAll(RouterStreamsConfig.properties(Map.of(), topics));
+        InProcessRouter.streamsProperties(
+            stack.bootstrap(), stack.runId() + "." + name, stateDir, topics);
     try (KafkaStreams streams = new KafkaStreams(topology, props);
         KafkaConsumer<byte[], byte[]> counter = counter(outputs, name)) {
       streams.start();

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 
 /** A topology in Kafka Streams on a real broker, inside the test's JVM, set up as main does. */
-final class InProcessRouter implements AutoCloseable {
+public final class InProcessRouter implements AutoCloseable {
   private final KafkaStreams streams;
 
   private InProcessRouter(
@@ -31,7 +31,17 @@ final class InProcessRouter implements AutoCloseable {
       String applicationId,
       Path stateDir,
       RouterTopics topics) {
-    // As NotificationRouterService.streamsProperties: the services' settings, the router's on top.
+    Properties props = streamsProperties(bootstrap, applicationId, stateDir, topics);
+    streams = new KafkaStreams(topology, props);
+    streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
+  }
+
+  /**
+   * As NotificationRouterService.streamsProperties builds them: the services' settings from
+   * KafkaSettings, the router's guarantees on top; reading a new group's input from the start.
+   */
+  public static Properties streamsProperties(
+      String bootstrap, String applicationId, Path stateDir, RouterTopics topics) {
     Properties props =
         new KafkaSettings(KafkaConfig.plaintext(bootstrap))
             .streams(
@@ -43,8 +53,7 @@ final class InProcessRouter implements AutoCloseable {
                     StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG),
                     "earliest"));
     props.putAll(RouterStreamsConfig.properties(Map.of(), topics));
-    streams = new KafkaStreams(topology, props);
-    streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
+    return props;
   }
 
   static InProcessRouter start(

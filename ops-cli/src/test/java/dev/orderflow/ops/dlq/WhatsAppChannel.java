@@ -2,7 +2,6 @@ package dev.orderflow.ops.dlq;
 
 import dev.orderflow.common.ops.Metrics;
 import dev.orderflow.devservers.meta.RunningSimulator;
-import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Platform;
 import dev.orderflow.sender.app.SenderApp;
@@ -64,16 +63,7 @@ record WhatsAppChannel(StackChannel sender, String audit, String progress) {
   /** As above, with more sender config keys (a status topic, say). */
   SenderApp startSender(
       TestStack stack, RunningSimulator simulator, Metrics metrics, Map<String, String> more) {
-    sender.createSecret(
-        """
-        {"whatsappToken":"%s","whatsappPhoneNumberId":"%s",
-         "metaAppSecret":"%s","webhookVerifyToken":"%s"}
-        """
-            .formatted(
-                SimulatorSettings.DEFAULT_WHATSAPP_TOKEN,
-                SimulatorSettings.DEFAULT_PHONE_NUMBER_ID,
-                APP_SECRET,
-                VERIFY_TOKEN));
+    sender.createSecret(StackChannel.whatsAppSecret(APP_SECRET, VERIFY_TOKEN));
     return sender.start(sender.config(simulator.baseUri(), more), metrics);
   }
 

@@ -11,6 +11,7 @@ import dev.orderflow.common.ops.Metrics;
 import dev.orderflow.common.serde.AvroSerdeConfig;
 import dev.orderflow.common.serde.AvroSerializer;
 import dev.orderflow.common.service.ServiceContext;
+import dev.orderflow.devservers.meta.SimulatorSettings;
 import dev.orderflow.schema.NotificationRequested;
 import dev.orderflow.sender.api.Platform;
 import dev.orderflow.sender.app.NotificationDecoder;
@@ -92,6 +93,22 @@ public record StackChannel(
                 "meta.graph.url", simulator.toString()));
     keys.putAll(more);
     return ConfigSource.of(keys, Map.of());
+  }
+
+  /**
+   * A WhatsApp credentials secret as the local stack's simulator accepts it, with the webhook
+   * fields meta-webhooks reads beside them.
+   */
+  public static String whatsAppSecret(String appSecret, String verifyToken) {
+    return """
+        {"whatsappToken":"%s","whatsappPhoneNumberId":"%s",
+         "metaAppSecret":"%s","webhookVerifyToken":"%s"}
+        """
+        .formatted(
+            SimulatorSettings.DEFAULT_WHATSAPP_TOKEN,
+            SimulatorSettings.DEFAULT_PHONE_NUMBER_ID,
+            appSecret,
+            verifyToken);
   }
 
   /** Stores the channel's credentials secret: the platform's JSON, as the secret would hold it. */

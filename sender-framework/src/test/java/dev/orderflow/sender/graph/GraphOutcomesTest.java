@@ -1,5 +1,6 @@
 package dev.orderflow.sender.graph;
 
+import static dev.orderflow.sender.fakes.SendOutcomes.assertFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -29,14 +30,13 @@ class GraphOutcomesTest {
   void anAcceptedSendWithoutAMessageIdIsParkedRatherThanResent() {
     SendOutcome outcome = outcomes.ofSend(new GraphReply.Answered(200, "{\"messages\":[]}"));
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.PERMANENT);
-              assertThat(failed.error().message()).contains("may have been sent");
-              assertThat(failed.possiblySent()).isTrue();
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.PERMANENT,
+        failed -> {
+          assertThat(failed.error().message()).contains("may have been sent");
+          assertThat(failed.possiblySent()).isTrue();
+        });
   }
 
   @Test
@@ -54,15 +54,14 @@ class GraphOutcomesTest {
   void noAnswerIsARetryThatSaysWhetherTheRequestMayHaveGoneOut() {
     SendOutcome outcome = outcomes.ofSend(new GraphReply.NoResponse("timeout", true));
 
-    assertThat(outcome)
-        .isInstanceOfSatisfying(
-            SendOutcome.Failed.class,
-            failed -> {
-              assertThat(failed.errorClass()).isEqualTo(ErrorClass.RETRY);
-              assertThat(failed.error().httpStatus()).isZero();
-              assertThat(failed.error().code()).isNull();
-              assertThat(failed.possiblySent()).isTrue();
-            });
+    assertFailed(
+        outcome,
+        ErrorClass.RETRY,
+        failed -> {
+          assertThat(failed.error().httpStatus()).isZero();
+          assertThat(failed.error().code()).isNull();
+          assertThat(failed.possiblySent()).isTrue();
+        });
   }
 
   @Test
