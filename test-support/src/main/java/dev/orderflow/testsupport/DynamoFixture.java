@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 /** A DynamoDB client for the local endpoint (dynalite) and table creation that waits for ACTIVE. */
 final class DynamoFixture {
   static final Duration TABLE_WAIT = Duration.ofSeconds(30);
+  static final Duration TABLE_POLL = Duration.ofMillis(200);
 
   private DynamoFixture() {}
 
@@ -63,9 +65,19 @@ final class DynamoFixture {
                 .attributeDefinitions(attributes)
                 .keySchema(hashKeyOn(hashKey))
                 .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes));
-    try (DynamoDbWaiter waiter = client.waiter()) {
+    // As common's TableWaiters (test-support cannot depend on common, whose tests use it): the
+    // SDK's waiter polls every 20 s, and dynalite keeps a new table CREATING for half a second.
+    try (DynamoDbWaiter waiter =
+        DynamoDbWaiter.builder()
+            .client(client)
+            .overrideConfiguration(
+                w ->
+                    w.backoffStrategyV2(BackoffStrategy.fixedDelay(TABLE_POLL))
+                        .waitTimeout(TABLE_WAIT)
+                        .maxAttempts((int) TABLE_WAIT.dividedBy(TABLE_POLL)))
+            .build()) {
       waiter
-          .waitUntilTableExists(b -> b.tableName(name), w -> w.waitTimeout(TABLE_WAIT))
+          .waitUntilTableExists(b -> b.tableName(name))
           .matched()
           .exception()
           .ifPresent(

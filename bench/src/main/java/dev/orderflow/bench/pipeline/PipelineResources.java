@@ -1,6 +1,7 @@
 package dev.orderflow.bench.pipeline;
 
 import dev.orderflow.bench.orders.BuyerProfile;
+import dev.orderflow.common.aws.TableWaiters;
 import dev.orderflow.devservers.meta.SimulatorSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,8 +125,8 @@ public final class PipelineResources {
     } catch (ResourceInUseException e) {
       LOGGER.debug("table {} exists", table);
     }
-    try (var waiter = clients.dynamoDb().waiter()) {
-      waiter.waitUntilTableExists(b -> b.tableName(table), w -> w.waitTimeout(WAIT));
+    try (var waiter = TableWaiters.untilActive(clients.dynamoDb(), WAIT)) {
+      waiter.waitUntilTableExists(b -> b.tableName(table));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.orderflow.router.bench;
 
+import dev.orderflow.common.aws.TableWaiters;
 import dev.orderflow.common.config.ConfigSource;
 import dev.orderflow.common.config.KafkaConfig;
 import dev.orderflow.common.kafka.KafkaSettings;
@@ -13,6 +14,7 @@ import dev.orderflow.router.route.Channel;
 import dev.orderflow.router.topology.RouterTopics;
 import dev.orderflow.schema.OrderCreated;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -102,7 +104,9 @@ record BenchStack(String bootstrap, String registryUrl, URI dynamoEndpoint, Stri
                 .attributeDefinitions(
                     a -> a.attributeName(BuyerItem.BUYER_ID).attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName(BuyerItem.BUYER_ID).keyType(KeyType.HASH)));
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(table));
+    try (var waiter = TableWaiters.untilActive(dynamo, Duration.ofSeconds(30))) {
+      waiter.waitUntilTableExists(b -> b.tableName(table));
+    }
     List<Buyer> all = new ArrayList<>();
     for (int i = 0; i < buyers; i++) {
       all.add(

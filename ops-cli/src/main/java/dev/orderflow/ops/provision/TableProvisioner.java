@@ -1,5 +1,6 @@
 package dev.orderflow.ops.provision;
 
+import dev.orderflow.common.aws.TableWaiters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -33,7 +33,9 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * their TTL.
  */
 final class TableProvisioner {
-  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration POLL = TableWaiters.POLL;
+  // 600 polls, as before: a real table can take minutes with its indexes.
+  private static final Duration TABLE_ACTIVE = POLL.multipliedBy(600);
   private static final Duration INDEX_LIMIT = Duration.ofMinutes(5);
   private static final Projection KEYS_ONLY =
       Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
@@ -96,7 +98,7 @@ final class TableProvisioner {
           table.indexes().stream().map(TableProvisioner::index).toList());
     }
     dynamo.createTable(request.build());
-    try (DynamoDbWaiter waiter = activeTableWaiter()) {
+    try (DynamoDbWaiter waiter = TableWaiters.untilActive(dynamo, TABLE_ACTIVE)) {
       waiter.waitUntilTableExists(b -> b.tableName(table.name()));
     }
     awaitIndexesActive(table.name());
@@ -197,14 +199,6 @@ final class TableProvisioner {
   // The SDK's default waiter polls every 20 s; a new table (and dynalite's in particular) is
   // usually
   // active in well under a second.
-  private DynamoDbWaiter activeTableWaiter() {
-    return DynamoDbWaiter.builder()
-        .client(dynamo)
-        .overrideConfiguration(
-            w -> w.backoffStrategyV2(BackoffStrategy.fixedDelay(POLL)).maxAttempts(600))
-        .build();
-  }
-
   private static List<KeySchemaElement> keySchema(TableSpec table) {
     List<KeySchemaElement> keys = new ArrayList<>();
     keys.add(key(table.hashKey(), KeyType.HASH));
