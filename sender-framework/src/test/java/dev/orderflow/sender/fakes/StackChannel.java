@@ -18,6 +18,7 @@ import dev.orderflow.sender.app.NotificationDecoder;
 import dev.orderflow.sender.app.SenderApp;
 import dev.orderflow.testsupport.TestStack;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,18 +80,15 @@ public record StackChannel(
    * topic, say).
    */
   public ConfigSource config(URI simulator, Map<String, String> more) {
-    Map<String, String> keys =
-        new HashMap<>(
-            Map.of(
-                "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
-                "schema.registry.url", stack.registryUrl().toString(),
-                "aws.region", stack.awsRegion(),
-                "aws.endpoint.url", stack.dynamoDbEndpoint().toString(),
-                "aws.endpoint.url.secrets.manager", stack.secretsEndpoint().toString(),
-                "ledger.table", ledger,
-                "credentials.secret-name", secretName(),
-                "retry.delays", String.join(",", retryDelays),
-                "meta.graph.url", simulator.toString()));
+    Map<String, String> keys = new HashMap<>(awsKeys());
+    keys.putAll(
+        Map.of(
+            "kafka.bootstrap.servers", stack.kafkaBootstrapServers(),
+            "schema.registry.url", stack.registryUrl().toString(),
+            "ledger.table", ledger,
+            "credentials.secret-name", secretName(),
+            "retry.delays", String.join(",", retryDelays),
+            "meta.graph.url", simulator.toString()));
     keys.putAll(more);
     return ConfigSource.of(keys, Map.of());
   }
@@ -113,13 +111,7 @@ public record StackChannel(
 
   /** Stores the channel's credentials secret: the platform's JSON, as the secret would hold it. */
   public void createSecret(String json) {
-    ConfigSource aws =
-        ConfigSource.of(
-            Map.of(
-                "aws.region", stack.awsRegion(),
-                "aws.endpoint.url", stack.dynamoDbEndpoint().toString(),
-                "aws.endpoint.url.secrets.manager", stack.secretsEndpoint().toString()),
-            Map.of());
+    ConfigSource aws = ConfigSource.of(awsKeys(), Map.of());
     try (var secrets = new AwsClients(AwsConfig.from(aws)).secretsManager()) {
       secrets.createSecret(r -> r.name(secretName()).secretString(json));
     }
@@ -167,8 +159,16 @@ public record StackChannel(
     return header == null ? null : new String(header.value(), UTF_8);
   }
 
+  /** Where the stack's DynamoDB and Secrets Manager are, as the services' config names them. */
+  private Map<String, String> awsKeys() {
+    return Map.of(
+        "aws.region", stack.awsRegion(),
+        "aws.endpoint.url", stack.dynamoDbEndpoint().toString(),
+        "aws.endpoint.url.secrets.manager", stack.secretsEndpoint().toString());
+  }
+
   private List<String> topics() {
-    List<String> topics = new java.util.ArrayList<>();
+    List<String> topics = new ArrayList<>();
     topics.add(mainTopic());
     retryDelays.forEach(delay -> topics.add(TopicNames.retryTopic(platform.name(), delay)));
     topics.add(deadLetters());
@@ -176,7 +176,7 @@ public record StackChannel(
   }
 
   /** Platform names are letters only: they become topic names and a consumer group. */
-  private static String letters(int count) {
+  public static String letters(int count) {
     StringBuilder name = new StringBuilder();
     for (int i = 0; i < count; i++) {
       name.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));

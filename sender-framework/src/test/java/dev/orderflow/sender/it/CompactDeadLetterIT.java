@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -92,7 +93,7 @@ class CompactDeadLetterIT {
 
   private static String randomLetters(int count) {
     StringBuilder text = new StringBuilder(count);
-    java.util.Random random = new java.util.Random(7);
+    Random random = new Random(7);
     for (int i = 0; i < count; i++) {
       text.append((char) ('a' + random.nextInt(26)));
     }

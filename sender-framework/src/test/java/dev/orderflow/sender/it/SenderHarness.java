@@ -20,6 +20,7 @@ import dev.orderflow.sender.circuit.CircuitConfig;
 import dev.orderflow.sender.consume.ConsumerLoopConfig;
 import dev.orderflow.sender.fakes.InMemoryLedger;
 import dev.orderflow.sender.fakes.Notifications;
+import dev.orderflow.sender.fakes.StackChannel;
 import dev.orderflow.sender.ledger.LedgerConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -54,7 +54,7 @@ final class SenderHarness implements AutoCloseable {
   /** The services' client settings (KIP-848 group, read_committed, idempotent producer). */
   static final KafkaSettings KAFKA = new KafkaSettings(KafkaConfig.plaintext(BOOTSTRAP));
 
-  final String platformName = "it" + letters(10);
+  final String platformName = "it" + StackChannel.letters(10);
   final SimWhatsAppPlatform platform = new SimWhatsAppPlatform(platformName);
   final RunningSimulator simulator;
   final MetaSimulatorClient sim;
@@ -302,14 +302,6 @@ final class SenderHarness implements AutoCloseable {
         + "\",\"phoneNumberId\":\""
         + SimulatorSettings.DEFAULT_PHONE_NUMBER_ID
         + "\"}}";
-  }
-
-  static String letters(int n) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
-    }
-    return s.toString();
   }
 
   @Override
